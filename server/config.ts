@@ -1,0 +1,139 @@
+/**
+ * Server configuration: defaults, then environment variables, then command-line flags
+ * (`--port 8080 --host 127.0.0.1 --data-dir ./data`). Every value is validated here so
+ * the rest of the server works with a typed, trusted `Config`.
+ */
+import { resolve } from 'node:path';
+
+export type Durability = 'normal' | 'full';
+
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** Folder holding the SQLite database. */
+  dataDir: string;
+  /** Folder with the built browser app. */
+  staticDir: string;
+  /** Largest websocket message accepted, in bytes. */
+  maxMessageBytes: number;
+  /** A room unloads this long after its last client left. */
+  unloadAfterMs: number;
+  /** The update log of a room is compacted when it holds more rows than this… */
+  compactAfterUpdates: number;
+  /** …or more bytes than this. */
+  compactAfterBytes: number;
+  /** Per-connection flood limit: messages per second (sustained) and burst. */
+  rateMessagesPerSecond: number;
+  rateBurst: number;
+  /** Per-connection flood limit: bytes per second (sustained); burst is 2 s worth. */
+  rateBytesPerSecond: number;
+  maxConnectionsPerRoom: number;
+  /** SQLite synchronous mode: 'normal' survives a process crash, 'full' also a power cut. */
+  durability: Durability;
+  /** Origins (scheme://host[:port]) allowed to open websockets besides the server's own. */
+  allowedOrigins: string[];
+  /** Quiet logs (tests). */
+  quiet: boolean;
+}
+
+export const DEFAULTS: Config = {
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: './data',
+  staticDir: './dist',
+  maxMessageBytes: 2 * 1024 * 1024,
+  unloadAfterMs: 30_000,
+  compactAfterUpdates: 2000,
+  compactAfterBytes: 8 * 1024 * 1024,
+  rateMessagesPerSecond: 300,
+  rateBurst: 600,
+  rateBytesPerSecond: 8 * 1024 * 1024,
+  maxConnectionsPerRoom: 250,
+  durability: 'normal',
+  allowedOrigins: [],
+  quiet: false,
+};
+
+/** Which environment variable and flag set which field. */
+const SOURCES: Record<keyof Config, { env: string; flag: string }> = {
+  port: { env: 'PORT', flag: '--port' },
+  host: { env: 'HOST', flag: '--host' },
+  dataDir: { env: 'DATA_DIR', flag: '--data-dir' },
+  staticDir: { env: 'STATIC_DIR', flag: '--static-dir' },
+  maxMessageBytes: { env: 'MAX_MESSAGE_BYTES', flag: '--max-message-bytes' },
+  unloadAfterMs: { env: 'UNLOAD_AFTER_MS', flag: '--unload-after-ms' },
+  compactAfterUpdates: { env: 'COMPACT_AFTER_UPDATES', flag: '--compact-after-updates' },
+  compactAfterBytes: { env: 'COMPACT_AFTER_BYTES', flag: '--compact-after-bytes' },
+  rateMessagesPerSecond: { env: 'RATE_MESSAGES_PER_SECOND', flag: '--rate-messages-per-second' },
+  rateBurst: { env: 'RATE_BURST', flag: '--rate-burst' },
+  rateBytesPerSecond: { env: 'RATE_BYTES_PER_SECOND', flag: '--rate-bytes-per-second' },
+  maxConnectionsPerRoom: { env: 'MAX_CONNECTIONS_PER_ROOM', flag: '--max-connections-per-room' },
+  durability: { env: 'DURABILITY', flag: '--durability' },
+  allowedOrigins: { env: 'ALLOWED_ORIGINS', flag: '--allowed-origins' },
+  quiet: { env: 'QUIET', flag: '--quiet' },
+};
+
+export class ConfigError extends Error {}
+
+function parseValue<K extends keyof Config>(key: K, raw: string, from: string): Config[K] {
+  const fail = (why: string): never => {
+    throw new ConfigError(`${from}: ${why} (got ${JSON.stringify(raw)})`);
+  };
+  const def = DEFAULTS[key];
+  if (typeof def === 'number') {
+    if (!/^\d+$/.test(raw)) fail('expected a non-negative integer');
+    const n = Number(raw);
+    if (key === 'port' && n > 65535) fail('expected a port number 0..65535');
+    if (key !== 'port' && n === 0) fail('expected a positive integer');
+    return n as Config[K];
+  }
+  if (typeof def === 'boolean') {
+    if (!/^(1|0|true|false|yes|no)$/i.test(raw)) fail('expected true or false');
+    return /^(1|true|yes)$/i.test(raw) as Config[K];
+  }
+  if (Array.isArray(def)) {
+    return raw.split(',').map((s) => s.trim()).filter(Boolean) as Config[K];
+  }
+  if (key === 'durability' && raw !== 'normal' && raw !== 'full') fail("expected 'normal' or 'full'");
+  if (raw.length === 0) fail('expected a value');
+  return raw as Config[K];
+}
+
+/** Builds the configuration from defaults, `env` and `argv` (flags win over environment). */
+export function loadConfig(argv: readonly string[] = [], env: Record<string, string | undefined> = {}): Config {
+  const config: Config = { ...DEFAULTS, allowedOrigins: [...DEFAULTS.allowedOrigins] };
+  const set = <K extends keyof Config>(key: K, raw: string, from: string): void => {
+    config[key] = parseValue(key, raw, from);
+  };
+  for (const key of Object.keys(SOURCES) as (keyof Config)[]) {
+    const raw = env[SOURCES[key].env];
+    if (raw !== undefined && raw !== '') set(key, raw, `environment variable ${SOURCES[key].env}`);
+  }
+  const byFlag = new Map(Object.entries(SOURCES).map(([k, s]) => [s.flag, k as keyof Config]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') throw new ConfigError(usage());
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const key = byFlag.get(flag);
+    if (!key) throw new ConfigError(`unknown option ${flag}\n\n${usage()}`);
+    if (typeof DEFAULTS[key] === 'boolean' && inline === undefined) {
+      set(key, 'true', `option ${flag}`);
+      continue;
+    }
+    const raw = inline ?? argv[++i];
+    if (raw === undefined) throw new ConfigError(`option ${flag} needs a value`);
+    set(key, raw, `option ${flag}`);
+  }
+  config.dataDir = resolve(config.dataDir);
+  config.staticDir = resolve(config.staticDir);
+  return config;
+}
+
+export function usage(): string {
+  const lines = Object.entries(SOURCES).map(([key, s]) => {
+    const def = DEFAULTS[key as keyof Config];
+    return `  ${s.flag.padEnd(30)} ${s.env.padEnd(26)} default ${JSON.stringify(def)}`;
+  });
+  return ['Usage: npm start -- [options]', '', '  option                         environment                 ', ...lines].join('\n');
+}

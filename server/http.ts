@@ -1,0 +1,121 @@
+/**
+ * HTTP: the built app from the static folder, a JSON API under /api, /healthz and /metrics.
+ * Static paths are resolved inside the folder only (no `..`, no absolute paths, no dotfiles).
+ */
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** An error with an HTTP status, answered as `{ "error": message }`. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export type ApiHandler = (req: IncomingMessage, url: URL) => unknown | Promise<unknown>;
+
+export interface HttpDeps {
+  config: Config;
+  metrics: Metrics;
+  log: Logger;
+  /** API routes, matched on `METHOD /api/path` exactly. */
+  api: Map<string, ApiHandler>;
+  health: () => { ok: boolean; [k: string]: unknown };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(text);
+}
+
+export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(deps, req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      deps.log.error('http.internal-error', { url: req.url, error: String(err) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  if (path === '/healthz') {
+    const h = deps.health();
+    return sendJson(res, h.ok ? 200 : 503, h);
+  }
+  if (path === '/metrics') {
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(deps.metrics.render());
+    return;
+  }
+  if (path === '/api' || path.startsWith('/api/')) {
+    const handler = deps.api.get(`${req.method} ${path}`);
+    if (!handler) throw new HttpError(404, `no such API route: ${req.method} ${path}`);
+    return sendJson(res, 200, await handler(req, url));
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+  serveStatic(deps.config.staticDir, path, req, res);
+}
+
+function serveStatic(root: string, path: string, req: IncomingMessage, res: ServerResponse): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'bad path');
+  }
+  if (rel.includes('\0') || rel.split('/').some((seg) => seg.startsWith('.'))) throw new HttpError(404, 'not found');
+  // Pages without an extension are the single-page app; its router reads the path.
+  if (rel === '/' || extname(rel) === '') rel = '/index.html';
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root + sep)) throw new HttpError(404, 'not found');
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new HttpError(404, 'not found');
+  }
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const immutable = /\/chunk-|\.[A-Z0-9]{8}\./.test(file);
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...SECURITY_HEADERS,
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,211 @@
+/**
+ * One room: a Yjs document, the awareness states of its clients, and its connections.
+ *
+ * Durability rule: an update from a client is appended to the store *before* it is applied
+ * and broadcast, in the same tick, so anything any client ever received is on disk.
+ */
+import * as Y from 'yjs';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import {
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+  type AwarenessEntry,
+  type ClientMessage,
+} from './protocol.js';
+import type { Store } from './store.js';
+
+/** What a room needs of a connection. */
+export interface Peer {
+  readonly id: number;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+interface AwarenessRecord extends AwarenessEntry {
+  owner: Peer;
+}
+
+export class StorageError extends Error {}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly peers = new Set<Peer>();
+  readonly #awareness = new Map<number, AwarenessRecord>();
+  #lastSeq = 0;
+  #logRows = 0;
+  #logBytes = 0;
+  #compactScheduled = false;
+  #failed = false;
+  /** Set by the manager: called when the room has failed and must be dropped from memory. */
+  onFailure: (room: Room) => void = () => {};
+
+  constructor(
+    readonly name: string,
+    readonly store: Store,
+    readonly config: Config,
+    readonly metrics: Metrics,
+    readonly log: Logger,
+  ) {
+    const stored = store.load(name);
+    Y.transact(this.doc, () => {
+      if (stored.snapshot) this.#applyStored(stored.snapshot, 'snapshot');
+      for (const u of stored.updates) this.#applyStored(u, 'log row');
+    }, this);
+    this.#lastSeq = stored.lastSeq;
+    this.#logRows = stored.updates.length;
+    this.#logBytes = stored.logBytes;
+    this.doc.on('update', this.#onDocUpdate);
+  }
+
+  #applyStored(update: Uint8Array, what: string): void {
+    try {
+      Y.applyUpdate(this.doc, update, this);
+    } catch (err) {
+      // Cannot happen for updates we validated before storing; keep going with the rest.
+      this.log.error('room.load.bad-update', { room: this.name, what, error: String(err) });
+    }
+  }
+
+  /** Updates that reach the document: persisted (unless already appended raw) and broadcast. */
+  #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const fromPeer = origin !== null && typeof origin === 'object' && this.peers.has(origin as Peer);
+    if (!fromPeer && origin !== this) this.#append(update);
+    const message = encodeUpdate(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+  };
+
+  #append(update: Uint8Array): void {
+    const t0 = performance.now();
+    try {
+      this.#lastSeq = this.store.append(this.name, update);
+    } catch (err) {
+      throw new StorageError(String(err));
+    }
+    this.metrics.appendSeconds.observe((performance.now() - t0) / 1000);
+    this.metrics.updatesStored.inc();
+    this.#logRows++;
+    this.#logBytes += update.byteLength;
+    if (!this.#compactScheduled && (this.#logRows > this.config.compactAfterUpdates || this.#logBytes > this.config.compactAfterBytes)) {
+      this.#compactScheduled = true;
+      setImmediate(() => {
+        this.#compactScheduled = false;
+        if (!this.#failed) this.compact();
+      });
+    }
+  }
+
+  /** Folds the log into one merged state, in one store transaction. */
+  compact(): void {
+    if (this.#logRows === 0) return;
+    this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastSeq);
+    this.metrics.compactions.inc();
+    this.#logRows = 0;
+    this.#logBytes = 0;
+  }
+
+  get logRows(): number {
+    return this.#logRows;
+  }
+
+  /** A new connection: greet it with our state vector and the current awareness states. */
+  join(peer: Peer): void {
+    this.peers.add(peer);
+    peer.send(encodeSyncStep1(this.doc));
+    if (this.#awareness.size > 0) peer.send(this.#encodeAwareness([...this.#awareness.values()]));
+  }
+
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    const gone: AwarenessEntry[] = [];
+    for (const [clientID, rec] of this.#awareness) {
+      if (rec.owner !== peer) continue;
+      this.#awareness.delete(clientID);
+      if (rec.json !== 'null') gone.push({ clientID, clock: rec.clock + 1, json: 'null' });
+    }
+    if (gone.length > 0) this.#broadcast(this.#encodeAwareness(gone), peer);
+  }
+
+  /** Handles one validated message from `peer`. Throws StorageError when the store fails. */
+  receive(peer: Peer, message: ClientMessage): void {
+    if (this.#failed) return;
+    switch (message.type) {
+      case 'sync-step1':
+        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'sync-step2':
+      case 'update':
+        if (isEmptyUpdate(message.update)) return;
+        try {
+          this.#append(message.update);
+        } catch (err) {
+          this.#fail(err);
+          return;
+        }
+        Y.applyUpdate(this.doc, message.update, peer);
+        return;
+      case 'awareness':
+        this.#receiveAwareness(peer, message.entries);
+        return;
+      case 'query-awareness':
+        peer.send(this.#encodeAwareness([...this.#awareness.values()]));
+        return;
+    }
+  }
+
+  /**
+   * Applies awareness entries with y-protocols' rules (a newer clock wins; an equal clock only
+   * to remove a state), and one rule of ours: a client ID belongs to the connection that first
+   * announced it, so one participant cannot overwrite another's cursor or name.
+   */
+  #receiveAwareness(peer: Peer, entries: readonly AwarenessEntry[]): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const current = this.#awareness.get(entry.clientID);
+      if (current && current.owner !== peer) continue;
+      if (current && !(current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null' && current.json !== 'null'))) continue;
+      if (entry.json === 'null') this.#awareness.delete(entry.clientID);
+      else this.#awareness.set(entry.clientID, { ...entry, owner: peer });
+      accepted.push(entry);
+    }
+    if (accepted.length > 0) this.#broadcast(this.#encodeAwareness(accepted), peer);
+  }
+
+  #encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
+    return encodeAwarenessMessage(encodeAwarenessEntries(entries.map(({ clientID, clock, json }) => ({ clientID, clock, json }))));
+  }
+
+  #broadcast(message: Uint8Array, except?: Peer): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+
+  /**
+   * The store refused a write. The room is dropped from memory without compaction and every
+   * client is disconnected; each client still holds its state and resends it on reconnect,
+   * when the room is loaded again from what the store has.
+   */
+  #fail(err: unknown): void {
+    this.#failed = true;
+    this.log.error('room.storage-failure', { room: this.name, error: String(err) });
+    for (const peer of [...this.peers]) peer.close(1011, 'storage failure');
+    this.onFailure(this);
+  }
+
+  get failed(): boolean {
+    return this.#failed;
+  }
+
+  get awarenessSize(): number {
+    return this.#awareness.size;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.#onDocUpdate);
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Durable storage of room documents.
+ *
+ * A room is stored as one merged state (the snapshot) plus an append-only log of the
+ * updates received since. `append` runs before an update is broadcast; `compact` folds the
+ * log into a new snapshot in one transaction, so a crash at any moment leaves either the old
+ * snapshot and its whole log, or the new snapshot and the log rows written after it.
+ *
+ * `Store` is the seam for a second backend (PostgreSQL for a national service): the rooms
+ * code only sees this interface.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Durability } from './config.js';
+
+export interface StoredRoom {
+  /** Merged state, if the room was ever compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the last row in `updates` (0 when none). */
+  lastSeq: number;
+  /** Bytes held in the log. */
+  logBytes: number;
+}
+
+export interface Store {
+  /** Reads a room's snapshot and log. Unknown rooms read as empty. */
+  load(room: string): StoredRoom;
+  /** Appends one update durably; returns its sequence number. */
+  append(room: string, update: Uint8Array): number;
+  /** Replaces the snapshot with `state` and drops log rows up to `uptoSeq`, atomically. */
+  compact(room: string, state: Uint8Array, uptoSeq: number): void;
+  /** Removes a room and all its data. */
+  deleteRoom(room: string): void;
+  /** Room names that have stored data. */
+  listRooms(): string[];
+  close(): void;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly #append: Database.Statement<[string, Buffer]>;
+  readonly #loadSnapshot: Database.Statement<[string], { state: Buffer }>;
+  readonly #loadLog: Database.Statement<[string], { seq: number; data: Buffer }>;
+  readonly #compact: (room: string, state: Uint8Array, uptoSeq: number) => void;
+  readonly #deleteRoom: (room: string) => void;
+
+  /** Opens (or creates) `kaedeboard.sqlite` in `dataDir`; ':memory:' for a throwaway store. */
+  constructor(dataDir: string, durability: Durability = 'normal') {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      mkdirSync(dataDir, { recursive: true });
+      file = join(dataDir, 'kaedeboard.sqlite');
+    }
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a crash of this process (it is in
+    // the WAL file before `append` returns); FULL also fsyncs each commit against power loss.
+    this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS room_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS room_updates_room ON room_updates (room, seq);
+      CREATE TABLE IF NOT EXISTS room_snapshots (
+        room TEXT PRIMARY KEY,
+        state BLOB NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `);
+    this.#append = this.db.prepare('INSERT INTO room_updates (room, data) VALUES (?, ?)');
+    this.#loadSnapshot = this.db.prepare('SELECT state FROM room_snapshots WHERE room = ?');
+    this.#loadLog = this.db.prepare('SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq');
+    const putSnapshot = this.db.prepare(
+      'INSERT INTO room_snapshots (room, state, updated_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (room) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+    );
+    const dropLog = this.db.prepare('DELETE FROM room_updates WHERE room = ? AND seq <= ?');
+    this.#compact = this.db.transaction((room: string, state: Uint8Array, uptoSeq: number) => {
+      putSnapshot.run(room, toBuffer(state), Date.now());
+      dropLog.run(room, uptoSeq);
+    });
+    const dropAllLog = this.db.prepare('DELETE FROM room_updates WHERE room = ?');
+    const dropSnapshot = this.db.prepare('DELETE FROM room_snapshots WHERE room = ?');
+    this.#deleteRoom = this.db.transaction((room: string) => {
+      dropAllLog.run(room);
+      dropSnapshot.run(room);
+    });
+  }
+
+  load(room: string): StoredRoom {
+    const snap = this.#loadSnapshot.get(room);
+    const rows = this.#loadLog.all(room);
+    let logBytes = 0;
+    const updates = rows.map((r) => {
+      logBytes += r.data.byteLength;
+      return new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength);
+    });
+    return {
+      snapshot: snap ? new Uint8Array(snap.state.buffer, snap.state.byteOffset, snap.state.byteLength) : null,
+      updates,
+      lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : 0,
+      logBytes,
+    };
+  }
+
+  append(room: string, update: Uint8Array): number {
+    return Number(this.#append.run(room, toBuffer(update)).lastInsertRowid);
+  }
+
+  compact(room: string, state: Uint8Array, uptoSeq: number): void {
+    this.#compact(room, state, uptoSeq);
+  }
+
+  deleteRoom(room: string): void {
+    this.#deleteRoom(room);
+  }
+
+  listRooms(): string[] {
+    const rows = this.db
+      .prepare<[], { room: string }>('SELECT room FROM room_snapshots UNION SELECT DISTINCT room FROM room_updates ORDER BY room')
+      .all();
+    return rows.map((r) => r.room);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toBuffer(u: Uint8Array): Buffer {
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}

@@ -1,0 +1,167 @@
+/**
+ * The websocket endpoint `/sync/<room>`: one `Connection` per socket, speaking the
+ * y-websocket protocol. Every message is size-checked (by ws, at the frame header),
+ * rate-limited, and fully validated before it reaches the room; a bad one closes only the
+ * connection that sent it, with a close code and a reason.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { Close, type CloseAnswer } from './close-codes.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import { decodeClientMessage, ProtocolError } from './protocol.js';
+import { TokenBucket } from './rate-limit.js';
+import type { Peer, Room } from './room.js';
+import { isValidRoomName, type Rooms } from './rooms.js';
+
+/** Above this many unsent bytes a client is too slow to follow the room; it is closed and resyncs later. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+let nextConnectionId = 1;
+
+class Connection implements Peer {
+  readonly id = nextConnectionId++;
+  room: Room | null = null;
+  readonly #messages: TokenBucket;
+  readonly #bytes: TokenBucket;
+  #closed = false;
+
+  constructor(readonly ws: WebSocket, readonly sync: SyncServer) {
+    const c = sync.config;
+    this.#messages = new TokenBucket(c.rateMessagesPerSecond, c.rateBurst);
+    this.#bytes = new TokenBucket(c.rateBytesPerSecond, Math.max(c.rateBytesPerSecond * 2, c.maxMessageBytes));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.closeWith(Close.tooSlow);
+      return;
+    }
+    this.ws.send(message);
+    this.sync.metrics.messagesOut.inc();
+    this.sync.metrics.bytesOut.inc(message.byteLength);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.sync.metrics.closes.inc(1, { reason });
+    this.ws.close(code, reason);
+    // A peer that never answers the close handshake is cut off.
+    setTimeout(() => this.ws.terminate(), 5000).unref();
+  }
+
+  closeWith(answer: CloseAnswer, detail?: string): void {
+    this.close(answer.code, detail ? `${answer.reason}: ${detail}`.slice(0, 120) : answer.reason);
+  }
+
+  onMessage(data: RawData, isBinary: boolean): void {
+    if (this.#closed || !this.room) return;
+    const bytes = toUint8Array(data);
+    this.sync.metrics.messagesIn.inc();
+    this.sync.metrics.bytesIn.inc(bytes.byteLength);
+    if (!isBinary) return this.closeWith(Close.binaryOnly);
+    if (!this.#messages.take(1) || !this.#bytes.take(bytes.byteLength)) {
+      this.sync.log.warn('sync.rate-limited', { room: this.room.name, connection: this.id });
+      return this.closeWith(Close.rateLimited);
+    }
+    let message;
+    try {
+      message = decodeClientMessage(bytes);
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err;
+      this.sync.log.warn('sync.malformed', { room: this.room.name, connection: this.id, error: err.message });
+      return this.closeWith(Close.malformed, err.message);
+    }
+    this.room.receive(this, message);
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export class SyncServer {
+  readonly wss: WebSocketServer;
+  readonly connections = new Set<Connection>();
+
+  constructor(
+    readonly rooms: Rooms,
+    readonly config: Config,
+    readonly metrics: Metrics,
+    readonly log: Logger,
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+  }
+
+  /** True when `url` is a path this endpoint serves. */
+  static handles(pathname: string): boolean {
+    return pathname.startsWith('/sync/');
+  }
+
+  /** Completes the websocket handshake, then admits the connection or closes it with a reason. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.#admit(ws, req, pathname));
+  }
+
+  #admit(ws: WebSocket, req: IncomingMessage, pathname: string): void {
+    const conn = new Connection(ws, this);
+    this.connections.add(conn);
+    // ws closes an oversize frame with 1009 but no reason; give the reason. ws checks the
+    // length in the frame header, so an oversize message is never buffered.
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) =>
+      close(code, code === Close.tooBig.code && !reason ? `${Close.tooBig.reason} (limit ${this.config.maxMessageBytes} bytes)` : reason);
+    ws.on('error', (err) => this.log.warn('sync.socket-error', { connection: conn.id, error: err.message }));
+    ws.on('close', () => {
+      this.connections.delete(conn);
+      if (conn.room) this.rooms.leave(conn.room, conn);
+    });
+
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice('/sync/'.length));
+    } catch {
+      name = '';
+    }
+    if (!isValidRoomName(name)) return conn.closeWith(Close.badRoomName);
+    if (!this.#originAllowed(req)) {
+      this.log.warn('sync.origin-refused', { origin: req.headers.origin });
+      return conn.closeWith(Close.originNotAllowed);
+    }
+    const loaded = this.rooms.peek(name);
+    if (loaded && loaded.peers.size >= this.config.maxConnectionsPerRoom) return conn.closeWith(Close.roomFull);
+
+    ws.on('message', (data, isBinary) => {
+      try {
+        conn.onMessage(data, isBinary);
+      } catch (err) {
+        this.log.error('sync.internal-error', { connection: conn.id, error: String(err) });
+        conn.close(1011, 'internal error');
+      }
+    });
+    conn.room = this.rooms.join(name, conn);
+  }
+
+  /** Browsers send Origin: only the server's own origin and configured ones may connect. */
+  #originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (!origin) return true; // not a browser (Node clients, tools)
+    if (this.config.allowedOrigins.includes(origin)) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Shutdown: every connection closed with 1001. */
+  closeAll(): void {
+    for (const conn of this.connections) conn.closeWith(Close.goingAway);
+  }
+}

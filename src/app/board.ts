@@ -1,0 +1,2 @@
+/** Entry of the participant app (the board page). */
+export {};
