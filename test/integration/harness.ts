@@ -12,6 +12,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { loadConfig, type Config } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/app.js';
 
+// Each stock WebsocketProvider adds a process 'exit' listener; tests open dozens.
+process.setMaxListeners(200);
+
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'kaedeboard-test-'));
 }

@@ -1,0 +1,55 @@
+/**
+ * The localisation layer: every string a user sees goes through `t`. Danish first, English
+ * second. Components re-render on a language change through `LocaleController`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { da, type MessageKey } from './da.js';
+import { en } from './en.js';
+
+export type { MessageKey };
+export type Locale = 'da' | 'en';
+export const LOCALES: readonly Locale[] = ['da', 'en'];
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { da, en };
+let current: Locale = 'da';
+const listeners = new Set<(locale: Locale) => void>();
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'da' || v === 'en';
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+export function setLocale(locale: Locale): void {
+  if (locale === current) return;
+  current = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  for (const l of listeners) l(locale);
+}
+
+export function onLocaleChange(listener: (locale: Locale) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The message `key` in `locale` (default: the current one), with `{name}` placeholders filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}, locale: Locale = current): string {
+  const template = catalogues[locale][key] ?? da[key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A Lit reactive controller: the host re-renders when the language changes. */
+export class LocaleController implements ReactiveController {
+  #off: (() => void) | undefined;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.#off = onLocaleChange(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this.#off?.();
+  }
+}
