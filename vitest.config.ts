@@ -1,4 +1,13 @@
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+/** Debian's Chromium, never a downloaded browser; flags keep it off the network. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+const BROWSER_TESTS = ['widgets/**/*.browser.test.ts', 'src/**/*.browser.test.ts'];
 
 export default defineConfig({
   test: {
@@ -8,6 +17,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: BROWSER_TESTS,
         },
       },
       {
@@ -17,6 +27,21 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // Component tests in real Chromium (vitest browser mode).
+        test: {
+          name: 'browser',
+          include: BROWSER_TESTS,
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: CHROMIUM }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
     ],

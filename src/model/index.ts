@@ -1,0 +1,22 @@
+/** The board's Yjs schema: record kinds, validators, the Board door, migrations and undo. */
+export { Board } from './board.js';
+export type { BoardChange, CreateInit, Item, ItemRecord, Move, Origin, Problem } from './board.js';
+export { createUndoManager } from './undo.js';
+export type { BoardUndoManager, UndoOptions, UndoState } from './undo.js';
+export { CURRENT_SCHEMA_VERSION, migrate, MIGRATION_ORIGIN, MIGRATIONS, registerMigration } from './migrations.js';
+export type { Migration, MigrationResult } from './migrations.js';
+export type { BoardTypes } from './storage.js';
+export { defaultMeta, MAX_TITLE, metaValidator, readMeta, titleValidator } from './meta.js';
+export type { Meta } from './meta.js';
+export { isKind, kindOf, recordKinds, RESERVED_KEYS } from './kinds.js';
+export type { Kind, PropsOf, RecordKind } from './kinds.js';
+export { defaultGeometry, geometryValidator, MAX_COORDINATE, MAX_SIZE } from './geometry.js';
+export type { Geometry } from './geometry.js';
+export { createId, ITEM_ID_PATTERN, itemId } from './ids.js';
+export { MAX_NOTE_TEXT, NOTE_COLORS } from './note.js';
+export type { NoteColor, Props as NoteProps } from './note.js';
+export { MAX_FRAME_TITLE } from './frame.js';
+export type { Props as FrameProps } from './frame.js';
+export { WIDGET_TYPES, widgetType } from './widget.js';
+export type { Props as WidgetProps, WidgetType } from './widget.js';
+export type { Infer, ObjectValidator, Result, Validator } from './validate.js';

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { AwarenessPresence, readPeer } from './presence.js';
+
+describe('presence', () => {
+  it('validates peers from the network and drops bad fields', () => {
+    expect(readPeer(1, null)).toBeNull();
+    expect(readPeer(1, { user: { name: '   ' } })).toBeNull();
+    const p = readPeer(7, {
+      user: { name: '<img src=x onerror=alert(1)>', color: 'red; background:url(x)' },
+      cursor: { x: 'a', y: 1 },
+      drags: [{ itemId: 'card-1', x: 10, y: 20 }, { itemId: '../x', x: 1, y: 1 }, { itemId: 'c2', x: Infinity, y: 0 }],
+      view: { x: 0, y: 0, zoom: -1 },
+    });
+    expect(p).toEqual({
+      clientId: 7,
+      user: { name: '<img src=x onerror=alert(1)>', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) },
+      cursor: null,
+      drags: [{ itemId: 'card-1', x: 10, y: 20 }],
+      view: null,
+    });
+  });
+
+  it('throttles drag updates to about 30 a second and sends the drop at once', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const aw = new Awareness(doc);
+    const presence = new AwarenessPresence(aw, { name: 'Ida', color: '#1f5fa8' });
+    const updates: number[] = [];
+    aw.on('update', () => updates.push(performance.now()));
+    for (let i = 0; i < 100; i++) {
+      presence.setDrags([{ itemId: 'n1', x: i, y: i }]);
+      vi.advanceTimersByTime(3); // 100 pointer moves over 300 ms
+    }
+    vi.advanceTimersByTime(50);
+    expect(updates.length).toBeGreaterThanOrEqual(8);
+    expect(updates.length).toBeLessThanOrEqual(11);
+    expect((aw.getLocalState() as { drags: { x: number }[] }).drags[0]!.x).toBe(99);
+    const before = updates.length;
+    presence.setDrags([]);
+    expect(updates.length).toBe(before + 1);
+    presence.destroy();
+    aw.destroy();
+    vi.useRealTimers();
+  });
+
+  it('lists other participants from their awareness states', () => {
+    const [d1, d2] = [new Y.Doc(), new Y.Doc()];
+    const [a1, a2] = [new Awareness(d1), new Awareness(d2)];
+    const p1 = new AwarenessPresence(a1, { name: 'Anna', color: '#b3261e' }, 0);
+    const p2 = new AwarenessPresence(a2, { name: 'Bo', color: '#1f5fa8' }, 0);
+    p2.setCursor({ x: 5, y: 6 });
+    applyAwarenessUpdate(a1, encodeAwarenessUpdate(a2, [d2.clientID]), 'remote');
+    expect(p1.peers()).toEqual([{ clientId: d2.clientID, user: { name: 'Bo', color: '#1f5fa8' }, cursor: { x: 5, y: 6 }, drags: [], view: null }]);
+    p1.destroy();
+    p2.destroy();
+  });
+});

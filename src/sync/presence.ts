@@ -1,0 +1,164 @@
+/**
+ * Presence: who is here, where their cursor is, and what they are dragging, over Yjs
+ * awareness. In-flight drags travel here (throttled to ~30 updates a second); only the drop
+ * writes the document. Everything read from a peer is validated: awareness is network data.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** One item in flight: where its top-left corner is now, in board coordinates. */
+export interface DragState {
+  itemId: string;
+  x: number;
+  y: number;
+  /** Optional widget-specific target (e.g. the matrix field under the pointer). */
+  target?: string;
+}
+
+export interface User {
+  name: string;
+  color: string;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** A peer as seen through awareness. */
+export interface Peer {
+  clientId: number;
+  user: User;
+  cursor: Point | null;
+  drags: DragState[];
+  view: Viewport | null;
+}
+
+/** What widgets and the canvas need of presence. */
+export interface Presence {
+  readonly self: User;
+  readonly clientId: number;
+  setCursor(p: Point | null): void;
+  /** Items this user drags right now (empty when none). */
+  setDrags(drags: DragState[]): void;
+  setView(v: Viewport): void;
+  peers(): Peer[];
+  onChange(listener: () => void): () => void;
+}
+
+/** Colours for participants (each readable with white text at WCAG AA 4.5:1). */
+export const PEER_COLORS = ['#b3261e', '#7d3c98', '#1f5fa8', '#0b7a75', '#2e7d32', '#8d4f00', '#ad1457', '#455a64'];
+
+export function colorFor(seed: number): string {
+  return PEER_COLORS[Math.abs(seed) % PEER_COLORS.length] as string;
+}
+
+const MAX_NAME = 60;
+const MAX_DRAGS = 50;
+
+function finite(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7;
+}
+
+function readPoint(v: unknown): Point | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const p = v as Record<string, unknown>;
+  return finite(p.x) && finite(p.y) ? { x: p.x, y: p.y } : null;
+}
+
+function readDrag(v: unknown): DragState | null {
+  const p = readPoint(v);
+  if (!p) return null;
+  const r = v as Record<string, unknown>;
+  if (typeof r.itemId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(r.itemId)) return null;
+  const drag: DragState = { itemId: r.itemId, x: p.x, y: p.y };
+  if (typeof r.target === 'string' && r.target.length <= 64) drag.target = r.target;
+  return drag;
+}
+
+/** Validates one awareness state from the network; null when it is not a kaedeboard peer. */
+export function readPeer(clientId: number, state: unknown): Peer | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const s = state as Record<string, unknown>;
+  const u = s.user as Record<string, unknown> | undefined;
+  if (typeof u !== 'object' || u === null || typeof u.name !== 'string') return null;
+  const name = u.name.trim().slice(0, MAX_NAME);
+  if (!name) return null;
+  const color = typeof u.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(u.color) ? u.color : colorFor(clientId);
+  const drags = Array.isArray(s.drags) ? s.drags.slice(0, MAX_DRAGS).map(readDrag).filter((d): d is DragState => d !== null) : [];
+  let view: Viewport | null = null;
+  const v = s.view as Record<string, unknown> | undefined;
+  if (v && finite(v.x) && finite(v.y) && finite(v.zoom) && v.zoom > 0) view = { x: v.x, y: v.y, zoom: v.zoom };
+  return { clientId, user: { name, color }, cursor: readPoint(s.cursor), drags, view };
+}
+
+/** Presence over a y-protocols Awareness, sending at most one update per `intervalMs`. */
+export class AwarenessPresence implements Presence {
+  readonly #pending: Record<string, unknown> = {};
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastSent = 0;
+
+  constructor(readonly awareness: Awareness, readonly self: User, readonly intervalMs = 33) {
+    awareness.setLocalState({ user: self, cursor: null, drags: [], view: null });
+  }
+
+  get clientId(): number {
+    return this.awareness.clientID;
+  }
+
+  setCursor(p: Point | null): void {
+    this.#queue('cursor', p);
+  }
+
+  setDrags(drags: DragState[]): void {
+    // The end of a drag is sent at once, so nobody sees a ghost after the drop.
+    this.#queue('drags', drags, drags.length === 0);
+  }
+
+  setView(v: Viewport): void {
+    this.#queue('view', v);
+  }
+
+  #queue(field: string, value: unknown, immediate = false): void {
+    this.#pending[field] = value;
+    const wait = this.intervalMs - (performance.now() - this.#lastSent);
+    if (immediate || wait <= 0) return this.#flush();
+    this.#timer ??= setTimeout(() => this.#flush(), wait);
+  }
+
+  #flush(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const state = this.awareness.getLocalState();
+    if (!state) return;
+    this.awareness.setLocalState({ ...state, ...this.#pending });
+    for (const k of Object.keys(this.#pending)) delete this.#pending[k];
+    this.#lastSent = performance.now();
+  }
+
+  peers(): Peer[] {
+    const out: Peer[] = [];
+    for (const [clientId, state] of this.awareness.getStates()) {
+      if (clientId === this.awareness.clientID) continue;
+      const peer = readPeer(clientId, state);
+      if (peer) out.push(peer);
+    }
+    return out.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+  }
+
+  onChange(listener: () => void): () => void {
+    const l = (): void => listener();
+    this.awareness.on('change', l);
+    return () => this.awareness.off('change', l);
+  }
+
+  destroy(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.awareness.setLocalState(null);
+  }
+}
