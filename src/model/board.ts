@@ -27,7 +27,7 @@ import { clampCoordinate, defaultGeometry, geometryValidator, MAX_COORDINATE } f
 import type { Geometry } from './geometry.js';
 import { createId, itemId } from './ids.js';
 import { DEDUPE_ORIGIN, KeyedLog } from './keyed-log.js';
-import { isKind, kindOf } from './kinds.js';
+import { isKind, kindOf, ownerKey } from './kinds.js';
 import type { Kind, PropsOf } from './kinds.js';
 import { boardTypes, CREATED_BY_KEY, KIND_KEY, PLACED_WIDGETS_KEY, TITLE_KEY } from './storage.js';
 import type { BoardTypes } from './storage.js';
@@ -36,6 +36,8 @@ import type { Meta } from './meta.js';
 import { assertValid, number, string } from './validate.js';
 import type { Validator } from './validate.js';
 import { widgetType } from './widget.js';
+import { assessmentId } from './theme-assessment.js';
+import { likeId } from './wall-like.js';
 import type { WidgetType } from './widget.js';
 
 /** A transaction origin identifying who wrote (one per participant for undo); never null. */
@@ -138,6 +140,21 @@ export class Board {
     return item;
   }
 
+  /**
+   * The readable records owned by `ownerId` (e.g. a widget's cards), optionally of one kind,
+   * in id order. Unreadable ones are skipped (and reported by {@link read}).
+   */
+  owned<K extends Kind>(ownerId: string, kind?: K): Item<K>[] {
+    const out: Item<K>[] = [];
+    this.t.items.forEach((raw, id) => {
+      if (this.rawOwner(raw) !== ownerId) return;
+      if (kind !== undefined && (raw as Y.Map<unknown>).get(KIND_KEY) !== kind) return;
+      const d = this.decode(id, raw, undefined);
+      if (d.ok) out.push(d.item as Item<K>);
+    });
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   /** The board's metadata; malformed fields read as their defaults. */
   meta(): Meta {
     return readMeta((key) => this.t.meta.get(key));
@@ -164,7 +181,14 @@ export class Board {
       throw new Error(`${context}: geometry.parent ${geometry.parent} is not an item`);
     }
     const createdBy = init.createdBy === undefined ? undefined : assertValid(clientTag, init.createdBy, 'createdBy', context);
-    this.doc.transact(() => this.writeItem(id, kind, props, geometry, createdBy), origin);
+    const ownerProp = ownerKey(kind);
+    if (ownerProp !== undefined) {
+      const ownerId = (props as Record<string, unknown>)[ownerProp];
+      if (typeof ownerId !== 'string' || !this.t.items.has(ownerId)) {
+        throw new Error(`${context}: props.${ownerProp} ${String(ownerId)} is not an item`);
+      }
+    }
+    this.doc.transact(() => this.writeItem(id, kind, props, ownerProp === undefined ? geometry : null, createdBy), origin);
     return id;
   }
 
@@ -292,12 +316,13 @@ export class Board {
   delete(ids: readonly string[], origin: Origin): string[] {
     const geometries = this.log.entries();
     const children = rawChildren(geometries);
+    const owned = this.ownedIndex();
     const doomed = new Set<string>();
     const stack = ids.filter((id) => this.t.items.has(id));
     for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
       if (doomed.has(id) || !this.t.items.has(id)) continue;
       doomed.add(id);
-      stack.push(...(children.get(id) ?? []));
+      stack.push(...(children.get(id) ?? []), ...(owned.get(id) ?? []));
     }
     if (doomed.size === 0) return [];
     this.doc.transact(() => {
@@ -325,6 +350,21 @@ export class Board {
         const parent = g.parent === null ? null : (newIds.get(g.parent) ?? g.parent);
         const geometry = { ...g, x: clampCoordinate(g.x + offset.x), y: clampCoordinate(g.y + offset.y), z: ++z, parent };
         this.writeItem(newIds.get(id) as string, item.kind, item.props, geometry, undefined);
+      }
+      // Records owned by a copied item (a widget's cards, a post's likes) are copied too.
+      const owned = this.ownedIndex();
+      const queue = [...ordered];
+      for (let ownerId = queue.shift(); ownerId !== undefined; ownerId = queue.shift()) {
+        for (const childId of owned.get(ownerId) ?? []) {
+          const child = items.get(childId);
+          if (child === undefined || newIds.has(childId)) continue;
+          const key = ownerKey(child.kind) as string;
+          const copyId = child.kind === 'theme-assessment' || child.kind === 'wall-like' ? derivedCopyId(child, newIds) : createId();
+          newIds.set(childId, copyId);
+          const props = { ...child.props, [key]: newIds.get(ownerId) as string };
+          this.writeItem(copyId, child.kind, props, null, undefined);
+          queue.push(childId);
+        }
       }
     }, origin);
     return ids.filter((id) => newIds.has(id)).map((id) => newIds.get(id) as string);
@@ -389,11 +429,35 @@ export class Board {
     return out;
   }
 
-  private writeItem(id: string, kind: Kind, props: object, geometry: Geometry, createdBy: string | undefined): void {
+  /** Writes a whole record; owned records (`geometry` null) have no geometry entry. */
+  private writeItem(id: string, kind: Kind, props: object, geometry: Geometry | null, createdBy: string | undefined): void {
     const entries: [string, unknown][] = [[KIND_KEY, kind], ...Object.entries(props)];
     if (createdBy !== undefined) entries.push([CREATED_BY_KEY, createdBy]);
     this.t.items.set(id, new Y.Map<unknown>(entries));
-    this.log.set(id, geometry);
+    if (geometry !== null) this.log.set(id, geometry);
+  }
+
+  /** Raw owner id of a stored record (its kind's owner prop), without validating the rest. */
+  private rawOwner(raw: unknown): string | undefined {
+    if (!(raw instanceof Y.Map)) return undefined;
+    const kind: unknown = raw.get(KIND_KEY);
+    if (!isKind(kind)) return undefined;
+    const key = ownerKey(kind);
+    const owner: unknown = key === undefined ? undefined : raw.get(key);
+    return typeof owner === 'string' ? owner : undefined;
+  }
+
+  /** Ids of the records owned by each owner, over the whole document. */
+  private ownedIndex(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    this.t.items.forEach((raw, id) => {
+      const owner = this.rawOwner(raw);
+      if (owner === undefined) return;
+      const list = index.get(owner);
+      if (list === undefined) index.set(owner, [id]);
+      else list.push(id);
+    });
+    return index;
   }
 
   private decode(id: string, raw: unknown, rawGeometry: unknown): Decoded {
@@ -571,4 +635,11 @@ function withDescendants(ids: readonly string[], items: ReadonlyMap<string, Item
   };
   for (const id of [...wanted].filter(isRoot).sort(byZ)) visit(id);
   return out;
+}
+
+/** Copies of records whose id derives from their owner (assessments, likes) derive from the copy. */
+function derivedCopyId(child: Item, newIds: ReadonlyMap<string, string>): string {
+  if (child.kind === 'theme-assessment') return assessmentId(newIds.get(child.props.widget) as string, child.props.criterion);
+  if (child.kind === 'wall-like') return likeId(newIds.get(child.props.post) as string, child.props.by);
+  return createId();
 }
