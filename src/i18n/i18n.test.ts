@@ -28,3 +28,14 @@ describe('localisation', () => {
     expect(t('board.follow', { name: 'Ida' }, 'en')).toBe('Follow Ida');
   });
 });
+
+describe('defineMessages', () => {
+  it('gives a module its own catalogue in the current language', async () => {
+    const { defineMessages, setLocale } = await import('./index.js');
+    const m = defineMessages({ da: { hi: 'Hej {name}' }, en: { hi: 'Hello {name}' } });
+    expect(m('hi', { name: 'Bo' })).toBe('Hej Bo');
+    setLocale('en');
+    expect(m('hi', { name: 'Bo' })).toBe('Hello Bo');
+    setLocale('da');
+  });
+});

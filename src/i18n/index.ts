@@ -53,3 +53,14 @@ export class LocaleController implements ReactiveController {
     this.#off?.();
   }
 }
+
+/**
+ * A module's own catalogue (each widget keeps its strings beside it). English must have
+ * exactly the Danish keys; the returned function reads the current language.
+ */
+export function defineMessages<K extends string>(catalogue: { da: Record<K, string>; en: NoInfer<Record<K, string>> }) {
+  return (key: K, params: Record<string, string | number> = {}, locale: Locale = current): string => {
+    const template = catalogue[locale][key] ?? catalogue.da[key];
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
