@@ -1,2 +1,3 @@
-/** Entry of the participant app (the board page). */
-export {};
+/** Entry of the participant app. */
+import './widgets.js';
+import './app-element.js';

@@ -1,0 +1,773 @@
+/**
+ * `<kb-board>`: the Miro-style canvas over one board document.
+ *
+ * Pan (drag on empty space, Space+drag, two fingers, the wheel), zoom (Ctrl+wheel, pinch,
+ * buttons, zoom to fit), a dotted grid, frames, sticky notes and placed widgets; a palette to
+ * add them (click, or drag onto the board); selection (click, Shift+click, Shift+drag for a
+ * rubber band), moving several at once, delete, duplicate, per-user undo and redo; presence
+ * (cursors, who is here, follow). While an item is dragged, peers see it move through
+ * awareness; the drop writes the document in one transaction.
+ *
+ * Keyboard: Tab reaches every item; arrow keys move the focused item (Shift: big steps); Enter
+ * edits; Delete removes; Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z redoes; "Pick up" then a click
+ * (or Enter) on the board places an item without dragging.
+ *
+ * @event kb-selection-change - detail `{ ids: string[] }`
+ * @event kb-status-message - detail `{ message: string }`: something to announce.
+ * @csspart viewport - the pannable area.
+ * @csspart palette - the tool palette.
+ * @csspart toolbar - zoom, undo and redo.
+ * @cssproperty --kb-canvas - board background.
+ * @cssproperty --kb-grid-dot - colour of the grid dots.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { getLocale, LocaleController, t } from '../i18n/index.js';
+import {
+  createUndoManager,
+  NOTE_COLORS,
+  WIDGET_TYPES,
+  ownerKey,
+  type Board,
+  type BoardUndoManager,
+  type Item,
+  type NoteColor,
+  type Origin,
+  type WidgetType,
+} from '../model/index.js';
+import type { ConnectionStatus } from '../sync/connection.js';
+import type { Peer, Presence } from '../sync/presence.js';
+import { BoardController } from '../../widgets/shared/board-controller.js';
+import './people.js';
+import { boardStyles } from './styles.js';
+import { widgetDefinition } from './widget-registry.js';
+import { boundsOf, centreOn, fitView, hitBand, panBy, rectFrom, screenToWorld, ZOOM_STEP, zoomAt, type View } from './viewport.js';
+
+type CanvasItem = Item<'note' | 'frame' | 'widget'>;
+type Tool = { kind: 'note' } | { kind: 'frame' } | { kind: 'widget'; widget: WidgetType };
+
+const STEP = 10;
+const BIG_STEP = 50;
+
+interface ItemDrag {
+  pointerId: number;
+  startX: number;
+  startY: number;
+  origins: Map<string, { x: number; y: number }>;
+  moved: boolean;
+}
+
+@customElement('kb-board')
+export class KbBoard extends LitElement {
+  static override styles = boardStyles;
+
+  @property({ attribute: false }) board: Board | undefined;
+  @property({ attribute: false }) presence: Presence | null = null;
+  /** This participant's transaction origin (tracked by their undo manager). */
+  @property({ attribute: false }) origin: Origin = {};
+  @property({ type: Boolean }) readonly = false;
+  @property() status: ConnectionStatus = 'connected';
+  @property() userName = '';
+  @property() clientTag = '';
+
+  @state() view: View = { x: -80, y: -80, zoom: 1 };
+  @state() selection: ReadonlySet<string> = new Set();
+  @state() private editing: string | null = null;
+  @state() private placing: string[] | null = null;
+  @state() private band: { x0: number; y0: number; x1: number; y1: number } | null = null;
+  @state() private dragPositions = new Map<string, { x: number; y: number }>();
+  @state() private peers: Peer[] = [];
+  @state() private following: number | null = null;
+  @state() private paletteGhost: { label: string; x: number; y: number } | null = null;
+  @state() private announcement = '';
+
+  @query('.viewport') private viewportEl!: HTMLElement;
+
+  #undo: BoardUndoManager | null = null;
+  #offPresence: (() => void) | undefined;
+  #itemDrag: ItemDrag | null = null;
+  #pan: { pointerId: number; x: number; y: number } | null = null;
+  #pointers = new Map<number, { x: number; y: number }>();
+  #pinch: { dist: number; cx: number; cy: number } | null = null;
+  #spaceDown = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    new BoardController(this, () => this.board);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('keydown', this.#onWindowKey);
+    addEventListener('keyup', this.#onWindowKeyUp);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('keydown', this.#onWindowKey);
+    removeEventListener('keyup', this.#onWindowKeyUp);
+    this.#offPresence?.();
+    this.#undo?.destroy();
+    this.#undo = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('board') || changed.has('origin')) {
+      this.#undo?.destroy();
+      this.#undo = this.board ? createUndoManager(this.board, this.origin) : null;
+      this.#undo?.on('change', () => this.requestUpdate());
+    }
+    if (changed.has('presence')) {
+      this.#offPresence?.();
+      this.#offPresence = this.presence?.onChange(() => this.#onPresence());
+      this.#onPresence();
+    }
+  }
+
+  // ---- reading --------------------------------------------------------------------------
+
+  /** The items drawn on the canvas (owned records belong to their widget). */
+  canvasItems(): CanvasItem[] {
+    if (!this.board) return [];
+    const items = this.board.read().items.filter((i): i is CanvasItem => ownerKey(i.kind) === undefined);
+    // Frames lie beneath everything else, so what is inside stays clickable.
+    return items.sort((a, b) => (a.kind === 'frame' ? 0 : 1) - (b.kind === 'frame' ? 0 : 1) || a.geometry.z - b.geometry.z);
+  }
+
+  #positionOf(item: CanvasItem): { x: number; y: number; remote?: Peer } {
+    const local = this.dragPositions.get(item.id);
+    if (local) return local;
+    for (const peer of this.peers) {
+      const d = peer.drags.find((dr) => dr.itemId === item.id);
+      if (d) return { x: d.x, y: d.y, remote: peer };
+    }
+    return item.geometry;
+  }
+
+  #onPresence(): void {
+    this.peers = this.presence?.peers() ?? [];
+    if (this.following !== null) {
+      const peer = this.peers.find((p) => p.clientId === this.following);
+      if (!peer) this.following = null;
+      else if (peer.view) this.view = centreOn({ ...this.view, zoom: peer.view.zoom }, peer.view.x, peer.view.y, this.#size());
+    }
+  }
+
+  #size(): { w: number; h: number } {
+    const r = this.viewportEl?.getBoundingClientRect();
+    return { w: r?.width || this.clientWidth || 800, h: r?.height || this.clientHeight || 600 };
+  }
+
+  #toWorld(clientX: number, clientY: number): { x: number; y: number } {
+    const r = this.viewportEl.getBoundingClientRect();
+    return screenToWorld(this.view, clientX - r.left, clientY - r.top);
+  }
+
+  #setView(v: View, fromFollow = false): void {
+    this.view = v;
+    if (!fromFollow) this.following = null;
+    const s = this.#size();
+    this.presence?.setView({ x: v.x + s.w / 2 / v.zoom, y: v.y + s.h / 2 / v.zoom, zoom: v.zoom });
+  }
+
+  #announce(message: string): void {
+    this.announcement = message;
+    this.dispatchEvent(new CustomEvent('kb-status-message', { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  #select(ids: Iterable<string>): void {
+    this.selection = new Set(ids);
+    this.dispatchEvent(new CustomEvent('kb-selection-change', { detail: { ids: [...this.selection] }, bubbles: true, composed: true }));
+  }
+
+  // ---- writing ---------------------------------------------------------------------------
+
+  /** Adds a note, frame or widget with its top-left at the board point (or the view's centre). */
+  add(tool: Tool, at?: { x: number; y: number }): string | null {
+    const board = this.board;
+    if (!board || this.readonly) return null;
+    const s = this.#size();
+    const centre = screenToWorld(this.view, s.w / 2, s.h / 2);
+    const size = tool.kind === 'widget' ? (widgetDefinition(tool.widget)?.size ?? { w: 960, h: 640 }) : tool.kind === 'frame' ? { w: 800, h: 560 } : { w: 200, h: 200 };
+    const pos = at ?? { x: centre.x - size.w / 2, y: centre.y - size.h / 2 };
+    const geometry = { x: Math.round(pos.x), y: Math.round(pos.y), ...size };
+    const id = board.transact(() => {
+      if (tool.kind === 'note') return board.create('note', { geometry: { ...geometry, parent: this.#frameAt(geometry) }, createdBy: this.clientTag || undefined }, this.origin);
+      if (tool.kind === 'frame') return board.create('frame', { geometry, props: { title: t('board.addFrame') } }, this.origin);
+      const widgetId = board.create('widget', { geometry: { ...geometry, parent: this.#frameAt(geometry) }, props: { widget: tool.widget } }, this.origin);
+      widgetDefinition(tool.widget)?.seed?.(board, widgetId, getLocale(), this.origin);
+      return widgetId;
+    }, this.origin);
+    this.#undo?.stopCapturing();
+    this.#select([id]);
+    if (tool.kind === 'note') this.editing = id;
+    return id;
+  }
+
+  /** The frame whose area holds the centre of `r` (for notes and widgets dropped into frames). */
+  #frameAt(r: { x: number; y: number; w: number; h: number }, except: ReadonlySet<string> = new Set()): string | null {
+    const cx = r.x + r.w / 2;
+    const cy = r.y + r.h / 2;
+    const frames = this.canvasItems().filter((i) => i.kind === 'frame' && !except.has(i.id));
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const g = (frames[i] as CanvasItem).geometry;
+      if (cx >= g.x && cx <= g.x + g.w && cy >= g.y && cy <= g.y + g.h) return (frames[i] as CanvasItem).id;
+    }
+    return null;
+  }
+
+  /** Moves items to new top-left positions in one transaction, re-parenting them to the frame they land in. */
+  #commitMoves(moves: { id: string; x: number; y: number }[]): void {
+    const board = this.board;
+    if (!board || this.readonly || moves.length === 0) return;
+    board.transact(() => {
+      board.moveMany(moves, this.origin);
+      const moving = new Set(moves.map((m) => m.id));
+      for (const m of moves) {
+        const item = board.get(m.id);
+        if (!item || item.kind === 'frame') continue;
+        const parent = this.#frameAt({ ...item.geometry }, moving);
+        if (parent !== item.geometry.parent) board.setGeometry(m.id, { parent }, this.origin);
+      }
+    }, this.origin);
+    this.#undo?.stopCapturing();
+  }
+
+  #moveSelectionBy(dx: number, dy: number): void {
+    const ids = this.#topLevelSelection();
+    if (ids.length === 0) return;
+    const items = new Map(this.canvasItems().map((i) => [i.id, i]));
+    this.#commitMoves(ids.flatMap((id) => {
+      const g = items.get(id)?.geometry;
+      return g ? [{ id, x: g.x + dx, y: g.y + dy }] : [];
+    }));
+    this.#announce(t('board.moved', { name: this.#labelOf(items.get(ids[0] as string)) }));
+  }
+
+  /** Selected items not inside another selected item (a frame carries its contents). */
+  #topLevelSelection(): string[] {
+    const items = new Map(this.canvasItems().map((i) => [i.id, i]));
+    return [...this.selection].filter((id) => {
+      for (let p = items.get(id)?.geometry.parent ?? null; p; p = items.get(p)?.geometry.parent ?? null) if (this.selection.has(p)) return false;
+      return items.has(id);
+    });
+  }
+
+  deleteSelection(): void {
+    if (!this.board || this.readonly || this.selection.size === 0) return;
+    this.board.delete([...this.selection], this.origin);
+    this.#undo?.stopCapturing();
+    this.#select([]);
+  }
+
+  duplicateSelection(): void {
+    if (!this.board || this.readonly || this.selection.size === 0) return;
+    const ids = this.board.duplicate(this.#topLevelSelection(), this.origin);
+    this.#undo?.stopCapturing();
+    this.#select(ids);
+  }
+
+  undo(): void {
+    if (!this.readonly) this.#undo?.undo();
+  }
+
+  redo(): void {
+    if (!this.readonly) this.#undo?.redo();
+  }
+
+  zoomBy(factor: number): void {
+    const s = this.#size();
+    this.#setView(zoomAt(this.view, s.w / 2, s.h / 2, factor));
+  }
+
+  zoomToFit(): void {
+    const rects = this.canvasItems().map((i) => i.geometry);
+    // Leave room for the titles above frames and widgets.
+    this.#setView(fitView(boundsOf(rects.map((r) => ({ ...r, y: r.y - 40, h: r.h + 40 }))), this.#size()));
+  }
+
+  // ---- pointer: viewport ----------------------------------------------------------------
+
+  #onViewportDown = (e: PointerEvent): void => {
+    if (e.target !== this.viewportEl && !(e.target as Element).classList?.contains('world')) return;
+    this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    this.viewportEl.setPointerCapture(e.pointerId);
+    if (this.editing) this.editing = null;
+    if (this.placing) {
+      this.#placeAt(this.#toWorld(e.clientX, e.clientY));
+      return;
+    }
+    if (this.#pointers.size === 2) {
+      this.#pan = null;
+      this.band = null;
+      const [a, b] = [...this.#pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      this.#pinch = { dist: Math.hypot(a.x - b.x, a.y - b.y), cx: (a.x + b.x) / 2, cy: (a.y + b.y) / 2 };
+      return;
+    }
+    if (e.shiftKey && !this.#spaceDown) {
+      const w = this.#toWorld(e.clientX, e.clientY);
+      this.band = { x0: w.x, y0: w.y, x1: w.x, y1: w.y };
+      return;
+    }
+    this.#pan = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
+    if (!e.shiftKey) this.#select([]);
+  };
+
+  #onViewportMove = (e: PointerEvent): void => {
+    const w = this.#toWorld(e.clientX, e.clientY);
+    this.presence?.setCursor(w);
+    if (this.#pointers.has(e.pointerId)) this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (this.#pinch && this.#pointers.size === 2) {
+      const [a, b] = [...this.#pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      const dist = Math.hypot(a.x - b.x, a.y - b.y);
+      const cx = (a.x + b.x) / 2;
+      const cy = (a.y + b.y) / 2;
+      const r = this.viewportEl.getBoundingClientRect();
+      let v = panBy(this.view, cx - this.#pinch.cx, cy - this.#pinch.cy);
+      v = zoomAt(v, cx - r.left, cy - r.top, dist / (this.#pinch.dist || dist));
+      this.#pinch = { dist, cx, cy };
+      this.#setView(v);
+      return;
+    }
+    if (this.band) {
+      this.band = { ...this.band, x1: w.x, y1: w.y };
+      return;
+    }
+    if (this.#pan && e.pointerId === this.#pan.pointerId) {
+      this.#setView(panBy(this.view, e.clientX - this.#pan.x, e.clientY - this.#pan.y));
+      this.#pan = { ...this.#pan, x: e.clientX, y: e.clientY };
+    }
+  };
+
+  #onViewportUp = (e: PointerEvent): void => {
+    this.#pointers.delete(e.pointerId);
+    if (this.#pointers.size < 2) this.#pinch = null;
+    if (this.band) {
+      const rect = rectFrom({ x: this.band.x0, y: this.band.y0 }, { x: this.band.x1, y: this.band.y1 });
+      const hits = hitBand(this.canvasItems().map((i) => ({ id: i.id, rect: i.geometry })), rect);
+      this.#select(e.shiftKey ? [...this.selection, ...hits] : hits);
+      this.band = null;
+    }
+    if (this.#pan?.pointerId === e.pointerId) this.#pan = null;
+  };
+
+  #onLeave = (): void => this.presence?.setCursor(null);
+
+  #onWheel = (e: WheelEvent): void => {
+    e.preventDefault();
+    const r = this.viewportEl.getBoundingClientRect();
+    if (e.ctrlKey || e.metaKey) this.#setView(zoomAt(this.view, e.clientX - r.left, e.clientY - r.top, Math.exp(-e.deltaY * 0.01)));
+    else this.#setView(panBy(this.view, -e.deltaX, -e.deltaY));
+  };
+
+  // ---- pointer: items ----------------------------------------------------------------------
+
+  #onItemDown(e: PointerEvent, item: CanvasItem): void {
+    if (e.button !== 0 || this.#spaceDown) return;
+    e.stopPropagation();
+    if (this.placing) {
+      this.#placeAt(this.#toWorld(e.clientX, e.clientY));
+      return;
+    }
+    if (e.shiftKey) {
+      const next = new Set(this.selection);
+      if (next.has(item.id)) next.delete(item.id);
+      else next.add(item.id);
+      this.#select(next);
+      return;
+    }
+    if (!this.selection.has(item.id)) this.#select([item.id]);
+    if (this.readonly || this.editing === item.id) return;
+    const items = new Map(this.canvasItems().map((i) => [i.id, i]));
+    const origins = new Map<string, { x: number; y: number }>();
+    for (const id of this.#topLevelSelection()) {
+      const g = items.get(id)?.geometry;
+      if (g) origins.set(id, { x: g.x, y: g.y });
+    }
+    this.#itemDrag = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origins, moved: false };
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+  }
+
+  #onItemMove(e: PointerEvent): void {
+    const d = this.#itemDrag;
+    this.presence?.setCursor(this.#toWorld(e.clientX, e.clientY));
+    if (!d || e.pointerId !== d.pointerId) return;
+    const dx = (e.clientX - d.startX) / this.view.zoom;
+    const dy = (e.clientY - d.startY) / this.view.zoom;
+    if (!d.moved && Math.hypot(dx * this.view.zoom, dy * this.view.zoom) < 3) return;
+    d.moved = true;
+    const positions = new Map<string, { x: number; y: number }>();
+    for (const [id, o] of d.origins) positions.set(id, { x: Math.round(o.x + dx), y: Math.round(o.y + dy) });
+    // Children of a dragged frame follow it on screen as they will in the document.
+    for (const item of this.canvasItems()) {
+      const p = item.geometry.parent;
+      if (p && d.origins.has(p) && !d.origins.has(item.id)) positions.set(item.id, { x: Math.round(item.geometry.x + dx), y: Math.round(item.geometry.y + dy) });
+    }
+    this.dragPositions = positions;
+    this.presence?.setDrags([...positions].map(([itemId, p]) => ({ itemId, x: p.x, y: p.y })));
+  }
+
+  #onItemUp(e: PointerEvent): void {
+    const d = this.#itemDrag;
+    if (!d || e.pointerId !== d.pointerId) return;
+    this.#itemDrag = null;
+    if (d.moved) {
+      const moves = [...d.origins.keys()].map((id) => ({ id, ...(this.dragPositions.get(id) as { x: number; y: number }) }));
+      this.#commitMoves(moves);
+    }
+    this.dragPositions = new Map();
+    this.presence?.setDrags([]);
+  }
+
+  #onItemCancel(e: PointerEvent): void {
+    if (this.#itemDrag?.pointerId !== e.pointerId) return;
+    this.#itemDrag = null;
+    this.dragPositions = new Map();
+    this.presence?.setDrags([]);
+  }
+
+  // ---- pick up and place (the click alternative to dragging) ---------------------------------
+
+  pickUp(): void {
+    if (this.readonly) return;
+    const ids = this.#topLevelSelection();
+    if (ids.length > 0) this.placing = ids;
+  }
+
+  #placeAt(at: { x: number; y: number }): void {
+    const ids = this.placing ?? [];
+    this.placing = null;
+    const items = new Map(this.canvasItems().map((i) => [i.id, i]));
+    const rects = ids.flatMap((id) => (items.get(id) ? [items.get(id)!.geometry] : []));
+    const b = boundsOf(rects);
+    if (!b) return;
+    const dx = at.x - (b.x + b.w / 2);
+    const dy = at.y - (b.y + b.h / 2);
+    this.#commitMoves(ids.flatMap((id) => (items.get(id) ? [{ id, x: Math.round(items.get(id)!.geometry.x + dx), y: Math.round(items.get(id)!.geometry.y + dy) }] : [])));
+  }
+
+  // ---- palette -----------------------------------------------------------------------------
+
+  #onPaletteDown(e: PointerEvent, tool: Tool, label: string): void {
+    if (e.button !== 0 || this.readonly) return;
+    const btn = e.currentTarget as HTMLElement;
+    btn.setPointerCapture(e.pointerId);
+    const x0 = e.clientX;
+    const y0 = e.clientY;
+    let dragging = false;
+    const move = (ev: PointerEvent): void => {
+      if (!dragging && Math.hypot(ev.clientX - x0, ev.clientY - y0) < 6) return;
+      dragging = true;
+      this.paletteGhost = { label, x: ev.clientX + 8, y: ev.clientY + 8 };
+    };
+    const up = (ev: PointerEvent): void => {
+      btn.removeEventListener('pointermove', move);
+      btn.removeEventListener('pointerup', up);
+      btn.removeEventListener('pointercancel', up);
+      this.paletteGhost = null;
+      if (!dragging) return; // a click: handled by @click
+      btn.addEventListener('click', (c) => c.stopImmediatePropagation(), { capture: true, once: true });
+      const r = this.viewportEl.getBoundingClientRect();
+      if (ev.type === 'pointerup' && ev.clientX >= r.left && ev.clientX <= r.right && ev.clientY >= r.top && ev.clientY <= r.bottom) {
+        this.add(tool, this.#toWorld(ev.clientX, ev.clientY));
+      }
+    };
+    btn.addEventListener('pointermove', move);
+    btn.addEventListener('pointerup', up);
+    btn.addEventListener('pointercancel', up);
+  }
+
+  // ---- keyboard ---------------------------------------------------------------------------
+
+  #onWindowKey = (e: KeyboardEvent): void => {
+    if (e.key === ' ' && !this.#isTyping(e)) this.#spaceDown = true;
+    const mod = e.ctrlKey || e.metaKey;
+    if (!mod || this.#isTyping(e) || !this.isConnected) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      this.undo();
+    } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      e.preventDefault();
+      this.redo();
+    }
+  };
+
+  #onWindowKeyUp = (e: KeyboardEvent): void => {
+    if (e.key === ' ') this.#spaceDown = false;
+  };
+
+  #isTyping(e: KeyboardEvent): boolean {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    return !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+  }
+
+  #onItemKey(e: KeyboardEvent, item: CanvasItem): void {
+    if (e.target !== e.currentTarget) return; // keys inside a widget belong to the widget
+    const step = e.shiftKey ? BIG_STEP : STEP;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (e.key in moves) {
+      e.preventDefault();
+      if (!this.selection.has(item.id)) this.#select([item.id]);
+      const [dx, dy] = moves[e.key] as [number, number];
+      this.#moveSelectionBy(dx, dy);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (this.placing) return this.#placeAt(this.#viewCentre());
+      this.#select([item.id]);
+      if (!this.readonly && (item.kind === 'note' || item.kind === 'frame')) this.editing = item.id;
+      else if (item.kind === 'widget') (this.renderRoot.querySelector(`[data-item-id="${item.id}"] .widget-body > *`) as HTMLElement | null)?.focus();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      if (!this.selection.has(item.id)) this.#select([item.id]);
+      this.deleteSelection();
+    } else if (e.key === 'Escape') {
+      this.placing = null;
+      this.#select([]);
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd') {
+      e.preventDefault();
+      this.duplicateSelection();
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      const next = new Set(this.selection);
+      if (next.has(item.id)) next.delete(item.id);
+      else next.add(item.id);
+      this.#select(next);
+    }
+  }
+
+  #viewCentre(): { x: number; y: number } {
+    const s = this.#size();
+    return screenToWorld(this.view, s.w / 2, s.h / 2);
+  }
+
+  #onViewportKey = (e: KeyboardEvent): void => {
+    if (e.target !== this.viewportEl) return;
+    if (e.key === 'Enter' && this.placing) {
+      e.preventDefault();
+      this.#placeAt(this.#viewCentre());
+    } else if (e.key === 'Escape') {
+      this.placing = null;
+    } else if (e.key === '+' || e.key === '=') {
+      this.zoomBy(ZOOM_STEP);
+    } else if (e.key === '-') {
+      this.zoomBy(1 / ZOOM_STEP);
+    }
+  };
+
+  // ---- editing text ------------------------------------------------------------------------
+
+  #commitText(item: CanvasItem, value: string): void {
+    this.editing = null;
+    if (!this.board || this.readonly) return;
+    if (item.kind === 'note') this.board.updateProps<'note'>(item.id, { text: value.slice(0, 2000) }, this.origin);
+    if (item.kind === 'frame') this.board.updateProps<'frame'>(item.id, { title: value.slice(0, 200) }, this.origin);
+    this.#undo?.stopCapturing();
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-item-id="${item.id}"]`) as HTMLElement | null)?.focus());
+  }
+
+  #onEditKey(e: KeyboardEvent, item: CanvasItem): void {
+    e.stopPropagation();
+    const el = e.target as HTMLInputElement | HTMLTextAreaElement;
+    if (e.key === 'Escape') {
+      this.editing = null;
+      void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-item-id="${item.id}"]`) as HTMLElement | null)?.focus());
+    } else if (e.key === 'Enter' && (item.kind === 'frame' || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.#commitText(item, el.value);
+    }
+  }
+
+  protected override updated(): void {
+    if (this.editing) {
+      const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-item-id="${this.editing}"] .editor`);
+      if (field && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== field) field.focus();
+    }
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  #labelOf(item: CanvasItem | undefined): string {
+    if (!item) return '';
+    if (item.kind === 'note') return t('board.itemNote', { text: item.props.text.slice(0, 60) });
+    if (item.kind === 'frame') return t('board.itemFrame', { title: item.props.title });
+    return t('board.itemWidget', { name: t(`widget.${item.props.widget}`) });
+  }
+
+  #renderItem(item: CanvasItem): TemplateResult {
+    const pos = this.#positionOf(item);
+    const g = item.geometry;
+    const style = { left: `${pos.x}px`, top: `${pos.y}px`, width: `${g.w}px`, height: `${g.h}px` };
+    const classes = ['item', item.kind, this.selection.has(item.id) ? 'selected' : '', pos.remote ? 'remote-drag' : '', this.dragPositions.has(item.id) ? 'dragging' : ''].join(' ');
+    const handlers = {
+      down: (e: PointerEvent) => this.#onItemDown(e, item),
+      move: (e: PointerEvent) => this.#onItemMove(e),
+      up: (e: PointerEvent) => this.#onItemUp(e),
+      cancel: (e: PointerEvent) => this.#onItemCancel(e),
+    };
+    const tag = pos.remote ? html`<span class="drag-tag" style=${styleMap({ background: pos.remote.user.color })}>${pos.remote.user.name}</span>` : nothing;
+    if (item.kind === 'note') {
+      const color = item.props.color as NoteColor;
+      return html`<div
+        class=${classes}
+        data-item-id=${item.id}
+        style=${styleMap({ ...style, background: `var(--kb-note-${color})`, zIndex: String(2) })}
+        tabindex="0"
+        role="button"
+        aria-roledescription=${t('board.addNote')}
+        aria-label=${this.#labelOf(item)}
+        aria-pressed=${this.selection.has(item.id) ? 'true' : 'false'}
+        @pointerdown=${handlers.down}
+        @pointermove=${handlers.move}
+        @pointerup=${handlers.up}
+        @pointercancel=${handlers.cancel}
+        @dblclick=${() => !this.readonly && (this.editing = item.id)}
+        @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, item)}
+      >
+        ${tag}
+        ${this.editing === item.id
+          ? html`<textarea class="editor" aria-label=${t('board.editText')} maxlength="2000" .value=${item.props.text} @keydown=${(e: KeyboardEvent) => this.#onEditKey(e, item)} @blur=${(e: FocusEvent) => this.#commitText(item, (e.target as HTMLTextAreaElement).value)} @pointerdown=${(e: Event) => e.stopPropagation()}></textarea>`
+          : html`<div class="note-text">${item.props.text || html`<span class="placeholder">${t('board.editText')}</span>`}</div>`}
+      </div>`;
+    }
+    if (item.kind === 'frame') {
+      return html`<div class=${classes} data-item-id=${item.id} style=${styleMap({ ...style, zIndex: '1' })} tabindex="0" role="group" aria-label=${this.#labelOf(item)} @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, item)}>
+        ${tag}
+        <div class="frame-title" @pointerdown=${handlers.down} @pointermove=${handlers.move} @pointerup=${handlers.up} @pointercancel=${handlers.cancel} @dblclick=${() => !this.readonly && (this.editing = item.id)}>
+          ${this.editing === item.id
+            ? html`<input class="editor" aria-label=${t('board.editText')} maxlength="200" .value=${item.props.title} @keydown=${(e: KeyboardEvent) => this.#onEditKey(e, item)} @blur=${(e: FocusEvent) => this.#commitText(item, (e.target as HTMLInputElement).value)} @pointerdown=${(e: Event) => e.stopPropagation()} />`
+            : item.props.title}
+        </div>
+      </div>`;
+    }
+    const def = widgetDefinition(item.props.widget);
+    const body = def
+      ? staticHtml`<${unsafeStatic(def.tag)} .board=${this.board} .widgetId=${item.id} .origin=${this.origin} .presence=${this.presence} .readonly=${this.readonly} .userName=${this.userName} .clientTag=${this.clientTag}></${unsafeStatic(def.tag)}>`
+      : html`<p class="missing-widget">${t(`widget.${item.props.widget}`)}</p>`;
+    return html`<div class=${classes} data-item-id=${item.id} data-widget=${item.props.widget} style=${styleMap({ ...style, zIndex: '2' })} tabindex="0" role="group" aria-label=${this.#labelOf(item)} @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, item)}>
+      ${tag}
+      <div class="widget-handle" title=${t(`widget.${item.props.widget}`)} @pointerdown=${handlers.down} @pointermove=${handlers.move} @pointerup=${handlers.up} @pointercancel=${handlers.cancel}>${t(`widget.${item.props.widget}`)}</div>
+      <div class="widget-body">${body}</div>
+    </div>`;
+  }
+
+  #renderCursors(): TemplateResult[] {
+    return this.peers
+      .filter((p) => p.cursor)
+      .map(
+        (p) => html`<div class="cursor" data-client-id=${p.clientId} style=${styleMap({ left: `${p.cursor!.x}px`, top: `${p.cursor!.y}px`, transform: `scale(${1 / this.view.zoom})` })} aria-hidden="true">
+          <svg width="18" height="22" viewBox="0 0 18 22"><path d="M1 1 L1 19 L6 14 L10 21 L13 19.5 L9 13 L16 13 Z" fill=${p.user.color} stroke="#fff" stroke-width="1.5" /></svg>
+          <span style=${styleMap({ background: p.user.color })}>${p.user.name}</span>
+        </div>`,
+      );
+  }
+
+  #renderPalette(): TemplateResult {
+    const tools: { tool: Tool; label: string }[] = [
+      { tool: { kind: 'note' }, label: t('board.addNote') },
+      { tool: { kind: 'frame' }, label: t('board.addFrame') },
+      ...WIDGET_TYPES.map((w) => ({ tool: { kind: 'widget', widget: w } as Tool, label: t(`widget.${w}`) })),
+    ];
+    return html`<nav class="bar palette" part="palette" aria-label=${t('board.palette')}>
+      ${tools.map(
+        ({ tool, label }) => html`<button
+          data-tool=${tool.kind === 'widget' ? tool.widget : tool.kind}
+          ?disabled=${this.readonly}
+          @pointerdown=${(e: PointerEvent) => this.#onPaletteDown(e, tool, label)}
+          @click=${() => this.add(tool)}
+        >
+          ${label}
+        </button>`,
+      )}
+    </nav>`;
+  }
+
+  #renderSelectionBar(): TemplateResult | typeof nothing {
+    if (this.selection.size === 0 || this.readonly) return nothing;
+    const items = this.canvasItems().filter((i) => this.selection.has(i.id));
+    const notes = items.filter((i): i is Item<'note'> => i.kind === 'note');
+    return html`<div class="bar selection" role="toolbar" aria-label=${t('board.palette')}>
+      ${notes.length > 0
+        ? html`<label class="visually-hidden" for="note-color">${t('board.color')}</label>
+            <select id="note-color" aria-label=${t('board.color')} @change=${(e: Event) => this.#setColor(notes, (e.target as HTMLSelectElement).value as NoteColor)}>
+              ${NOTE_COLORS.map((c) => html`<option value=${c} ?selected=${notes[0]?.props.color === c}>${t(`color.${c}`)}</option>`)}
+            </select>`
+        : nothing}
+      <button @click=${() => this.pickUp()}>${t('board.pickUp')}</button>
+      <button @click=${() => this.duplicateSelection()}>${t('board.duplicate')}</button>
+      <button @click=${() => this.deleteSelection()}>${t('board.delete')}</button>
+    </div>`;
+  }
+
+  #setColor(notes: Item<'note'>[], color: NoteColor): void {
+    if (!this.board) return;
+    const board = this.board;
+    board.transact(() => notes.forEach((n) => board.updateProps<'note'>(n.id, { color }, this.origin)), this.origin);
+  }
+
+  override render() {
+    const v = this.view;
+    const grid = 24 * v.zoom;
+    const viewportStyle = { backgroundSize: `${grid}px ${grid}px`, backgroundPosition: `${-v.x * v.zoom}px ${-v.y * v.zoom}px` };
+    const items = this.canvasItems();
+    return html`
+      <div
+        class="viewport ${this.#pan ? 'panning' : ''} ${this.placing ? 'placing' : ''}"
+        part="viewport"
+        style=${styleMap(viewportStyle)}
+        tabindex="0"
+        role="region"
+        aria-label=${t('board.canvas')}
+        @pointerdown=${this.#onViewportDown}
+        @pointermove=${this.#onViewportMove}
+        @pointerup=${this.#onViewportUp}
+        @pointercancel=${this.#onViewportUp}
+        @pointerleave=${this.#onLeave}
+        @wheel=${this.#onWheel}
+        @keydown=${this.#onViewportKey}
+      >
+        <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })}>
+          ${repeat(items, (i) => i.id, (i) => this.#renderItem(i))}
+          ${this.band ? html`<div class="band" style=${styleMap(this.#bandStyle())}></div>` : nothing} ${this.#renderCursors()}
+        </div>
+      </div>
+      ${this.#renderPalette()}
+      <div class="bar top" part="toolbar" role="toolbar" aria-label=${t('board.canvas')}>
+        <button aria-label=${t('board.undo')} title=${t('board.undo')} ?disabled=${this.readonly || !this.#undo?.canUndo()} @click=${() => this.undo()}>↶</button>
+        <button aria-label=${t('board.redo')} title=${t('board.redo')} ?disabled=${this.readonly || !this.#undo?.canRedo()} @click=${() => this.redo()}>↷</button>
+        <button aria-label=${t('board.zoomOut')} title=${t('board.zoomOut')} @click=${() => this.zoomBy(1 / ZOOM_STEP)}>−</button>
+        <span aria-live="polite" class="zoom">${t('board.zoomLevel', { percent: Math.round(v.zoom * 100) })}</span>
+        <button aria-label=${t('board.zoomIn')} title=${t('board.zoomIn')} @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
+        <button @click=${() => this.zoomToFit()}>${t('board.zoomFit')}</button>
+        <kb-people .self=${this.presence?.self ?? null} .peers=${this.peers} .following=${this.following} @kb-follow=${(e: CustomEvent<{ clientId: number | null }>) => {
+          this.following = e.detail.clientId;
+          this.#onPresence();
+        }}></kb-people>
+      </div>
+      ${this.#renderSelectionBar()}
+      <div class="bar status status-${this.status}" role="status">
+        <span class="dot" aria-hidden="true"></span>${t(this.status === 'connected' ? 'conn.connected' : this.status === 'offline' ? 'conn.offline' : 'conn.connecting')}
+        ${this.readonly ? html`&nbsp;· ${t('board.readOnly')}` : nothing}
+      </div>
+      ${this.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}
+      ${this.paletteGhost ? html`<div class="palette-ghost" style=${styleMap({ left: `${this.paletteGhost.x}px`, top: `${this.paletteGhost.y}px` })}>${this.paletteGhost.label}</div>` : nothing}
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  #bandStyle(): Record<string, string> {
+    const b = this.band!;
+    const r = rectFrom({ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 });
+    return { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-board': KbBoard;
+  }
+}

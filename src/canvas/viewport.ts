@@ -1,0 +1,80 @@
+/**
+ * The canvas viewport: which part of the infinite board is on screen. A screen point `s` shows
+ * the board point `w = s / zoom + origin`. Pure functions, so the math is tested in Node.
+ */
+import type { Rect } from '../layout/rect.js';
+
+export interface View {
+  /** Board coordinates of the screen's top-left corner. */
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+export const ZOOM_STEP = 1.2;
+
+export function clampZoom(z: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+}
+
+export function screenToWorld(v: View, sx: number, sy: number): { x: number; y: number } {
+  return { x: sx / v.zoom + v.x, y: sy / v.zoom + v.y };
+}
+
+export function worldToScreen(v: View, wx: number, wy: number): { x: number; y: number } {
+  return { x: (wx - v.x) * v.zoom, y: (wy - v.y) * v.zoom };
+}
+
+/** Zooms by `factor` keeping the board point under screen point (sx, sy) in place. */
+export function zoomAt(v: View, sx: number, sy: number, factor: number): View {
+  const zoom = clampZoom(v.zoom * factor);
+  const w = screenToWorld(v, sx, sy);
+  return { zoom, x: w.x - sx / zoom, y: w.y - sy / zoom };
+}
+
+/** Moves the view by a screen-pixel delta (dragging the board moves it with the pointer). */
+export function panBy(v: View, dxScreen: number, dyScreen: number): View {
+  return { ...v, x: v.x - dxScreen / v.zoom, y: v.y - dyScreen / v.zoom };
+}
+
+/** The smallest rectangle holding every rect; null for none. */
+export function boundsOf(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const r of rects) {
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.w);
+    y1 = Math.max(y1, r.y + r.h);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** A view that shows all of `bounds` centred in a screen of `size`, with `margin` pixels around. */
+export function fitView(bounds: Rect | null, size: { w: number; h: number }, margin = 48): View {
+  if (!bounds || size.w <= 0 || size.h <= 0) return { x: -margin, y: -margin, zoom: 1 };
+  const zoom = clampZoom(Math.min((size.w - 2 * margin) / Math.max(bounds.w, 1), (size.h - 2 * margin) / Math.max(bounds.h, 1), 1));
+  return { zoom, x: bounds.x + bounds.w / 2 - size.w / 2 / zoom, y: bounds.y + bounds.h / 2 - size.h / 2 / zoom };
+}
+
+/** A view of the same zoom centred on a board point. */
+export function centreOn(v: View, wx: number, wy: number, size: { w: number; h: number }): View {
+  return { ...v, x: wx - size.w / 2 / v.zoom, y: wy - size.h / 2 / v.zoom };
+}
+
+/** Ids of the rects that intersect the band (rubber-band selection). */
+export function hitBand<T extends { id: string; rect: Rect }>(items: readonly T[], band: Rect): string[] {
+  return items
+    .filter(({ rect: r }) => r.x < band.x + band.w && band.x < r.x + r.w && r.y < band.y + band.h && band.y < r.y + r.h)
+    .map((i) => i.id);
+}
+
+/** A rect from two corner points in any order. */
+export function rectFrom(a: { x: number; y: number }, b: { x: number; y: number }): Rect {
+  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) };
+}
