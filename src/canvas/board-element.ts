@@ -295,7 +295,7 @@ export class KbBoard extends LitElement {
   #onViewportDown = (e: PointerEvent): void => {
     if (e.target !== this.viewportEl && !(e.target as Element).classList?.contains('world')) return;
     this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    this.viewportEl.setPointerCapture(e.pointerId);
+    capture(this.viewportEl, e.pointerId);
     if (this.editing) this.editing = null;
     if (this.placing) {
       this.#placeAt(this.#toWorld(e.clientX, e.clientY));
@@ -389,7 +389,7 @@ export class KbBoard extends LitElement {
       if (g) origins.set(id, { x: g.x, y: g.y });
     }
     this.#itemDrag = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origins, moved: false };
-    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    capture(e.currentTarget as Element, e.pointerId);
   }
 
   #onItemMove(e: PointerEvent): void {
@@ -455,7 +455,7 @@ export class KbBoard extends LitElement {
   #onPaletteDown(e: PointerEvent, tool: Tool, label: string): void {
     if (e.button !== 0 || this.readonly) return;
     const btn = e.currentTarget as HTMLElement;
-    btn.setPointerCapture(e.pointerId);
+    capture(btn, e.pointerId);
     const x0 = e.clientX;
     const y0 = e.clientY;
     let dragging = false;
@@ -763,6 +763,15 @@ export class KbBoard extends LitElement {
     const b = this.band!;
     const r = rectFrom({ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 });
     return { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` };
+  }
+}
+
+/** Pointer capture keeps a drag going outside the element; a pointer that is already gone cannot be captured, which is harmless. */
+function capture(el: Element, pointerId: number): void {
+  try {
+    el.setPointerCapture(pointerId);
+  } catch {
+    // NotFoundError: the pointer is no longer active.
   }
 }
 

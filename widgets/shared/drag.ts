@@ -53,7 +53,11 @@ export class PointerDrag<T> {
     if (!a.started) {
       if (Math.hypot(dx, dy) < (this.opts.threshold ?? 4)) return;
       a.started = true;
-      a.el.setPointerCapture?.(a.pointerId);
+      try {
+        a.el.setPointerCapture(a.pointerId);
+      } catch {
+        // the pointer is already gone: harmless
+      }
       this.opts.onStart?.(a.itemId);
     }
     e.preventDefault();

@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n/index.js';
+import type { DragState, Peer, Point, Presence, User, Viewport } from '../sync/presence.js';
+import { mount, settle, syncedBoards } from '../../widgets/shared/test-utils.js';
+import './board-element.js';
+import type { KbBoard } from './board-element.js';
+
+/** A presence that records what the board publishes and serves scripted peers. */
+class FakePresence implements Presence {
+  readonly self: User = { name: 'Ida', color: '#1f5fa8' };
+  readonly clientId = 1;
+  drags: DragState[][] = [];
+  cursors: (Point | null)[] = [];
+  views: Viewport[] = [];
+  #peers: Peer[] = [];
+  #listeners = new Set<() => void>();
+  setCursor(p: Point | null): void {
+    this.cursors.push(p);
+  }
+  setDrags(d: DragState[]): void {
+    this.drags.push(d);
+  }
+  setView(v: Viewport): void {
+    this.views.push(v);
+  }
+  peers(): Peer[] {
+    return this.#peers;
+  }
+  setPeers(peers: Peer[]): void {
+    this.#peers = peers;
+    for (const l of this.#listeners) l();
+  }
+  onChange(l: () => void): () => void {
+    this.#listeners.add(l);
+    return () => this.#listeners.delete(l);
+  }
+}
+
+const ME = { participant: 'me' };
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  cleanup.forEach((f) => f());
+  cleanup = [];
+  document.body.innerHTML = '';
+  setLocale('da');
+});
+
+async function setup(opts: { readonly?: boolean } = {}) {
+  const boards = syncedBoards();
+  cleanup.push(() => boards.destroy());
+  const presence = new FakePresence();
+  const note = boards.local.create('note', { props: { text: 'Første seddel' }, geometry: { x: 100, y: 100 } }, 'setup');
+  const frame = boards.local.create('frame', { props: { title: 'Gruppe 1' }, geometry: { x: 600, y: 0, w: 400, h: 300 } }, 'setup');
+  const host = document.createElement('div');
+  host.style.cssText = 'width: 1200px; height: 800px; position: relative';
+  document.body.append(host);
+  const el = document.createElement('kb-board') as KbBoard;
+  Object.assign(el, { board: boards.local, presence, origin: ME, readonly: opts.readonly ?? false, userName: 'Ida', clientTag: 'tag-ida' });
+  el.style.height = '800px';
+  host.append(el);
+  await el.updateComplete;
+  const $ = (sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+  return { ...boards, el, presence, note, frame, $ };
+}
+
+function pointer(target: Element, type: string, x: number, y: number, extra: PointerEventInit = {}): void {
+  target.dispatchEvent(new PointerEvent(type, { pointerId: 7, clientX: x, clientY: y, button: 0, buttons: 1, bubbles: true, composed: true, isPrimary: true, ...extra }));
+}
+
+describe('<kb-board>', () => {
+  it('renders the document’s items, each with its id', async () => {
+    const { $, note, frame } = await setup();
+    expect($(`[data-item-id="${note}"]`).textContent).toContain('Første seddel');
+    expect($(`[data-item-id="${frame}"] .frame-title`).textContent).toContain('Gruppe 1');
+    expect($(`[data-item-id="${note}"]`).getAttribute('aria-label')).toBe('Seddel: Første seddel');
+  });
+
+  it('adds a note from the palette, through the model', async () => {
+    const { el, $, local } = await setup();
+    ($('[data-tool="note"]') as HTMLButtonElement).click();
+    await settle(el);
+    const notes = local.read().items.filter((i) => i.kind === 'note');
+    expect(notes).toHaveLength(2);
+    expect(el.shadowRoot!.querySelector('textarea.editor')).not.toBeNull();
+  });
+
+  it('moves the focused item with arrow keys (Shift for big steps) and deletes with Delete', async () => {
+    const { el, $, local, note } = await setup();
+    const item = $(`[data-item-id="${note}"]`);
+    item.focus();
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', shiftKey: true, bubbles: true, composed: true }));
+    expect(local.get(note)?.geometry).toMatchObject({ x: 110, y: 150 });
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
+    await settle(el);
+    expect(local.get(note)).toBeUndefined();
+    expect($(`[data-item-id="${note}"]`)).toBeNull();
+  });
+
+  it('drags an item: peers see it through presence while it moves, the drop writes once', async () => {
+    const { el, $, local, remote, note, presence } = await setup();
+    let writes = 0;
+    local.observe((c) => c.items.has(note) && writes++);
+    const item = $(`[data-item-id="${note}"]`);
+    const r = item.getBoundingClientRect();
+    pointer(item, 'pointerdown', r.left + 20, r.top + 20);
+    for (let i = 1; i <= 10; i++) pointer(item, 'pointermove', r.left + 20 + i * 10, r.top + 20 + i * 5);
+    await settle(el);
+    expect(writes).toBe(0);
+    expect(presence.drags.at(-1)).toEqual([{ itemId: note, x: 200, y: 150 }]);
+    pointer(item, 'pointerup', r.left + 120, r.top + 70);
+    expect(writes).toBe(1);
+    expect(local.get(note)?.geometry).toMatchObject({ x: 200, y: 150 });
+    expect(remote.get(note)?.geometry).toMatchObject({ x: 200, y: 150 });
+    expect(presence.drags.at(-1)).toEqual([]);
+  });
+
+  it('dropping a note inside a frame puts it in the frame', async () => {
+    const { el, local, note } = await setup();
+    // Keyboard pick-up and place: select, pick up, Enter places at the view's centre.
+    el.selection = new Set([note]);
+    el.view = { x: 200, y: -250, zoom: 1 }; // the frame's centre (800, 150) is on screen centre
+    await settle(el);
+    el.pickUp();
+    await settle(el);
+    const vp = el.shadowRoot!.querySelector('.viewport') as HTMLElement;
+    vp.focus();
+    vp.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    const g = local.get(note)!.geometry;
+    expect(g.parent).not.toBeNull();
+    expect(g.x + g.w / 2).toBeCloseTo(800, 0);
+  });
+
+  it('shows a peer’s in-flight drag with their name, and remote changes re-render', async () => {
+    const { el, $, remote, note, presence } = await setup();
+    presence.setPeers([{ clientId: 9, user: { name: 'Bo', color: '#b3261e' }, cursor: { x: 50, y: 60 }, drags: [{ itemId: note, x: 400, y: 300 }], view: null }]);
+    await settle(el);
+    const item = $(`[data-item-id="${note}"]`);
+    expect(item.style.left).toBe('400px');
+    expect(item.querySelector('.drag-tag')?.textContent).toBe('Bo');
+    expect($('.cursor span').textContent).toBe('Bo');
+    remote.updateProps<'note'>(note, { text: 'Ændret af Bo' }, 'bo');
+    await settle(el);
+    expect($(`[data-item-id="${note}"]`).textContent).toContain('Ændret af Bo');
+  });
+
+  it('undo takes back only my own change', async () => {
+    const { el, $, local, remote, note, frame } = await setup();
+    const item = $(`[data-item-id="${note}"]`);
+    item.focus();
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    remote.move(frame, { x: 700, y: 20 }, 'bo');
+    el.undo();
+    expect(local.get(note)?.geometry.x).toBe(100);
+    expect(local.get(frame)?.geometry).toMatchObject({ x: 700, y: 20 });
+    el.redo();
+    expect(local.get(note)?.geometry.x).toBe(110);
+  });
+
+  it('a locked board changes nothing', async () => {
+    const { $, local, note } = await setup({ readonly: true });
+    expect(($('[data-tool="note"]') as HTMLButtonElement).disabled).toBe(true);
+    const item = $(`[data-item-id="${note}"]`);
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
+    expect(local.get(note)?.geometry.x).toBe(100);
+    expect($('.status').textContent).toContain('Tavlen er låst');
+  });
+
+  it('shows hostile text as text', async () => {
+    const { el, $, local } = await setup();
+    const id = local.create('note', { props: { text: '<img src=x onerror="window.__pwned=1">' } }, 'evil');
+    await settle(el);
+    expect($(`[data-item-id="${id}"] .note-text`).textContent).toBe('<img src=x onerror="window.__pwned=1">');
+    expect($(`[data-item-id="${id}"] img`)).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('zooms with the buttons and fits everything on screen', async () => {
+    const { el, $ } = await setup();
+    el.zoomBy(2);
+    await settle(el);
+    expect(el.view.zoom).toBe(2);
+    el.zoomToFit();
+    await settle(el);
+    expect(el.view.zoom).toBeLessThanOrEqual(1);
+    expect($('.zoom').textContent).toMatch(/Zoom \d+ %/);
+    setLocale('en');
+    await settle(el);
+    expect(($('[data-tool="note"]') as HTMLElement).textContent?.trim()).toBe('New note');
+  });
+});
