@@ -30,6 +30,16 @@ export default defineConfig({
         },
       },
       {
+        // Several Chromium contexts against the real server (playwright-core, Debian's Chromium).
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Component tests in real Chromium (vitest browser mode).
         test: {
           name: 'browser',

@@ -143,12 +143,14 @@ export const boardStyles = css`
   }
   .band {
     position: absolute;
+    z-index: 49;
     border: 1px solid var(--kb-accent, #1f5fa8);
     background: rgb(31 95 168 / 0.1);
     pointer-events: none;
   }
   .cursor {
     position: absolute;
+    z-index: 50;
     pointer-events: none;
     transform-origin: 0 0;
     transition: left 60ms linear, top 60ms linear;

@@ -1,0 +1,117 @@
+/**
+ * Three participants on one group's board at once, a fourth in another group: palette drags,
+ * simultaneous drags of different notes and of the same note, and isolation between groups.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, startTestServer } from '../integration/harness.js';
+import { eventually, join, launch, screenshot, type Participant } from './browser.js';
+
+interface Seen {
+  id: string;
+  kind: string;
+  left: string;
+  top: string;
+  text: string;
+}
+
+/** What a participant's canvas shows: every item with its position and text. */
+async function seen(page: Page): Promise<Seen[]> {
+  return page.locator('kb-board .world > .item').evaluateAll((els) =>
+    els
+      .map((el) => ({
+        id: el.getAttribute('data-item-id') ?? '',
+        kind: [...el.classList].find((c) => ['note', 'frame', 'widget'].includes(c)) ?? '',
+        left: (el as HTMLElement).style.left,
+        top: (el as HTMLElement).style.top,
+        text: (el.querySelector('.note-text')?.textContent ?? '').trim(),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  );
+}
+
+async function dragBy(page: Page, selector: string, dx: number, dy: number): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`no box for ${selector}`);
+  const x = box.x + 30;
+  const y = box.y + 30;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(x + (dx * i) / 10, y + (dy * i) / 10);
+  await page.mouse.up();
+}
+
+describe('several participants on one board', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  const people: Participant[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    removeDir(server.config.dataDir);
+  });
+
+  it('three people place and drag notes at once; all end with the same board; another group sees nothing', async () => {
+    const names = ['Anna', 'Bo', 'Cem'];
+    for (const n of names) people.push(await join(browser, server.url, 'e2e-group-1', n));
+    const other = await join(browser, server.url, 'e2e-group-2', 'Dorte');
+
+    // Each drags a note from the palette to their own spot, and writes on it.
+    await Promise.all(
+      people.map(async (p, i) => {
+        const button = p.page.locator('kb-board [data-tool="note"]');
+        const box = (await button.boundingBox())!;
+        await p.page.mouse.move(box.x + 20, box.y + 10);
+        await p.page.mouse.down();
+        await p.page.mouse.move(400 + i * 260, 300, { steps: 8 });
+        await p.page.mouse.up();
+        const editor = p.page.locator('kb-board textarea.editor');
+        await editor.waitFor();
+        await editor.fill(`Seddel fra ${p.name}`);
+        await editor.press('Control+Enter');
+      }),
+    );
+    await eventually(async () => (await Promise.all(people.map((p) => seen(p.page)))).every((s) => s.length === 3 && s.every((i) => i.text !== '')), 15_000, 'three notes everywhere');
+
+    // All three drag their own note at the same moment.
+    await Promise.all(
+      people.map(async (p) => {
+        const mine = (await seen(p.page)).find((s) => s.text === `Seddel fra ${p.name}`)!;
+        await dragBy(p.page, `kb-board [data-item-id="${mine.id}"]`, 40, 220);
+      }),
+    );
+    // Then all three drag the same note (Anna's) at once, in different directions.
+    const shared = (await seen(people[0]!.page)).find((s) => s.text === 'Seddel fra Anna')!;
+    await Promise.all(people.map((p, i) => dragBy(p.page, `kb-board [data-item-id="${shared.id}"]`, (i - 1) * 120, -100)));
+
+    let final: Seen[][] = [];
+    await eventually(async () => {
+      final = await Promise.all(people.map((p) => seen(p.page)));
+      return final.every((s) => JSON.stringify(s) === JSON.stringify(final[0]));
+    }, 15_000, 'every screen to agree');
+    expect(final[0]).toHaveLength(3);
+    for (const n of names) expect(final[0]!.map((s) => s.text)).toContain(`Seddel fra ${n}`);
+    // Every own drag landed (each note moved down from where it was dropped, y 300 - 100 + 220).
+    for (const s of final[0]!.filter((s) => s.text !== 'Seddel fra Anna')) expect(parseFloat(s.top)).toBeGreaterThan(250);
+
+    expect(await seen(other.page)).toEqual([]);
+    for (const p of people) await screenshot(p.page, `board-${p.name}.png`);
+    await screenshot(other.page, 'board-other-group.png');
+    for (const p of [...people, other]) expect(p.errors).toEqual([]);
+  });
+
+  it('shows who is here and their cursors', async () => {
+    const [anna, bo] = people as [Participant, Participant];
+    await bo.page.mouse.move(700, 500);
+    await bo.page.mouse.move(720, 520);
+    await eventually(async () => (await anna.page.locator('kb-board .cursor span', { hasText: 'Bo' }).count()) === 1, 10_000, "Bo's cursor on Anna's screen");
+    const people_ = await anna.page.locator('kb-board kb-people li').allTextContents();
+    expect(people_.join(' ')).toMatch(/Anna/);
+    expect(people_.join(' ')).toMatch(/Bo/);
+    expect(people_.join(' ')).toMatch(/Cem/);
+  });
+});
