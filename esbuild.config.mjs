@@ -24,6 +24,7 @@ const node = {
   entryPoints: {
     server: 'server/main.ts',
     'bench/sync-load': 'bench/sync-load.ts',
+    'bench/board-render': 'bench/client/board-render.ts',
   },
   outdir: 'build',
   bundle: true,

@@ -1,5 +1,2 @@
 /** Registers the workshop widgets with the canvas (element, size on the board, how it is seeded). */
-import { registerWidget } from '../canvas/widget-registry.js';
-
-export {};
-void registerWidget;
+import '../../widgets/competence-profile/register.js';

@@ -40,7 +40,6 @@ import {
 } from '../model/index.js';
 import type { ConnectionStatus } from '../sync/connection.js';
 import type { Peer, Presence } from '../sync/presence.js';
-import { BoardController } from '../../widgets/shared/board-controller.js';
 import './people.js';
 import { boardStyles } from './styles.js';
 import { widgetDefinition } from './widget-registry.js';
@@ -87,6 +86,10 @@ export class KbBoard extends LitElement {
   @query('.viewport') private viewportEl!: HTMLElement;
 
   #undo: BoardUndoManager | null = null;
+  /** Validated canvas items, read once per document change (not once per render). */
+  #items: CanvasItem[] | null = null;
+  #offBoard: (() => void) | undefined;
+  #presenceFrame = 0;
   #offPresence: (() => void) | undefined;
   #itemDrag: ItemDrag | null = null;
   #pan: { pointerId: number; x: number; y: number } | null = null;
@@ -97,13 +100,14 @@ export class KbBoard extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    new BoardController(this, () => this.board);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.#onWindowKey);
     addEventListener('keyup', this.#onWindowKeyUp);
+    if (this.hasUpdated) this.requestUpdate('board', undefined);
+    if (this.hasUpdated) this.requestUpdate('presence', undefined);
   }
 
   override disconnectedCallback(): void {
@@ -111,11 +115,24 @@ export class KbBoard extends LitElement {
     removeEventListener('keydown', this.#onWindowKey);
     removeEventListener('keyup', this.#onWindowKeyUp);
     this.#offPresence?.();
+    this.#offPresence = undefined;
+    this.#offBoard?.();
+    this.#offBoard = undefined;
+    this.#items = null;
+    cancelAnimationFrame(this.#presenceFrame);
     this.#undo?.destroy();
     this.#undo = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('board')) {
+      this.#offBoard?.();
+      this.#items = null;
+      this.#offBoard = this.board?.observe(() => {
+        this.#items = null;
+        this.requestUpdate();
+      });
+    }
     if (changed.has('board') || changed.has('origin')) {
       this.#undo?.destroy();
       this.#undo = this.board ? createUndoManager(this.board, this.origin) : null;
@@ -123,7 +140,14 @@ export class KbBoard extends LitElement {
     }
     if (changed.has('presence')) {
       this.#offPresence?.();
-      this.#offPresence = this.presence?.onChange(() => this.#onPresence());
+      // Peers move at ~30 Hz each: take their state at most once per animation frame.
+      this.#offPresence = this.presence?.onChange(() => {
+        if (this.#presenceFrame) return;
+        this.#presenceFrame = requestAnimationFrame(() => {
+          this.#presenceFrame = 0;
+          this.#onPresence();
+        });
+      });
       this.#onPresence();
     }
   }
@@ -133,9 +157,11 @@ export class KbBoard extends LitElement {
   /** The items drawn on the canvas (owned records belong to their widget). */
   canvasItems(): CanvasItem[] {
     if (!this.board) return [];
+    if (this.#items) return this.#items;
     const items = this.board.read().items.filter((i): i is CanvasItem => ownerKey(i.kind) === undefined);
     // Frames lie beneath everything else, so what is inside stays clickable.
-    return items.sort((a, b) => (a.kind === 'frame' ? 0 : 1) - (b.kind === 'frame' ? 0 : 1) || a.geometry.z - b.geometry.z);
+    this.#items = items.sort((a, b) => (a.kind === 'frame' ? 0 : 1) - (b.kind === 'frame' ? 0 : 1) || a.geometry.z - b.geometry.z);
+    return this.#items;
   }
 
   #positionOf(item: CanvasItem): { x: number; y: number; remote?: Peer } {
