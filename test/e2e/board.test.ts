@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startTestServer } from '../integration/harness.js';
-import { eventually, join, launch, screenshot, type Participant } from './browser.js';
+import { eventually, joinBoard, launch, screenshot, type Participant } from './browser.js';
 
 interface Seen {
   id: string;
@@ -57,8 +57,8 @@ describe('several participants on one board', () => {
 
   it('three people place and drag notes at once; all end with the same board; another group sees nothing', async () => {
     const names = ['Anna', 'Bo', 'Cem'];
-    for (const n of names) people.push(await join(browser, server.url, 'e2e-group-1', n));
-    const other = await join(browser, server.url, 'e2e-group-2', 'Dorte');
+    for (const n of names) people.push(await joinBoard(browser, server.url, 'e2e-group-1', n));
+    const other = await joinBoard(browser, server.url, 'e2e-group-2', 'Dorte');
 
     // Each drags a note from the palette to their own spot, and writes on it.
     await Promise.all(

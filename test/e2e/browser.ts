@@ -24,7 +24,7 @@ export interface Participant {
 }
 
 /** Opens a fresh context (its own storage) and joins board `room` as `name`. */
-export async function join(browser: Browser, baseUrl: string, room: string, name: string): Promise<Participant> {
+export async function joinBoard(browser: Browser, baseUrl: string, room: string, name: string): Promise<Participant> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
