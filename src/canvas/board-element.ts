@@ -776,7 +776,7 @@ export class KbBoard extends LitElement {
       </div>
       ${this.#renderSelectionBar()}
       <div class="bar status status-${this.status}" role="status">
-        <span class="dot" aria-hidden="true"></span>${t(this.status === 'connected' ? 'conn.connected' : this.status === 'offline' ? 'conn.offline' : 'conn.connecting')}
+        <span class="dot" aria-hidden="true"></span>${t(`conn.${this.status}`)}
         ${this.readonly ? html`&nbsp;· ${t('board.readOnly')}` : nothing}
       </div>
       ${this.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}

@@ -7,6 +7,7 @@ export const da = {
   'lang.en': 'English',
   'conn.connected': 'Forbundet',
   'conn.connecting': 'Forbinder …',
+  'conn.reconnecting': 'Forbindelsen er afbrudt – prøver igen. Dine ændringer gemmes imens',
   'conn.offline': 'Offline – dine ændringer gemmes og sendes, når forbindelsen er tilbage',
   'start.room': 'Tavlens navn eller gruppekode',
   'start.open': 'Åbn tavlen',

@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'lang.en': 'English',
   'conn.connected': 'Connected',
   'conn.connecting': 'Connecting …',
+  'conn.reconnecting': 'Connection lost – trying again. Your changes are kept meanwhile',
   'conn.offline': 'Offline – your changes are kept and sent when the connection is back',
   'start.room': 'Board name or group code',
   'start.open': 'Open the board',
