@@ -61,7 +61,7 @@ import { PointerDrag } from '../shared/drag.js';
 import type { DragMove } from '../shared/drag.js';
 import { baseStyles } from '../shared/styles.js';
 import { peerGhosts, renderGhost, toBoard } from './ghosts.js';
-import { PresenceController } from './presence-controller.js';
+import { PeerDragsController } from '../shared/peer-drags.js';
 import { msg } from './messages.js';
 import { renderField } from './field-view.js';
 import type { FieldHost } from './field-view.js';
@@ -121,7 +121,10 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     super();
     new BoardController(this, () => this.board);
     new LocaleController(this);
-    new PresenceController(this, () => this.presence);
+    new PeerDragsController(this, () => this.presence, (id) => {
+      const item = this.board?.get(id);
+      return item?.kind === 'matrix-note' && item.props.widget === this.widgetId;
+    });
   }
 
   readonly #pointer = new PointerDrag<DropTarget>({

@@ -13,7 +13,7 @@ import { BoardController } from '../shared/board-controller.js';
 import { PointerDrag } from '../shared/drag.js';
 import type { DragMove } from '../shared/drag.js';
 import { baseStyles } from '../shared/styles.js';
-import { PeerDragsController } from './presence-controller.js';
+import { PeerDragsController } from '../shared/peer-drags.js';
 import { peerGhosts, renderOwnGhost, renderPeerGhost } from './ghosts.js';
 import type { Placement } from './ghosts.js';
 import { msg } from './messages.js';

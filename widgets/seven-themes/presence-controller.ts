@@ -1,4 +1,4 @@
-/** A Lit reactive controller that re-renders its host when peers' presence (e.g. their drags) changes. */
+/** A Lit reactive controller: the host re-renders when peers' presence (e.g. their drags) changes. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Presence } from '../../src/sync/presence.js';
 
