@@ -2,3 +2,4 @@
 import '../../widgets/bor-gor-matrix/register.js';
 import '../../widgets/competence-profile/register.js';
 import '../../widgets/reflection-wall/register.js';
+import '../../widgets/seven-themes/register.js';

@@ -95,9 +95,11 @@ const MARGIN = 8;
 const COLS = 4;
 const ROWS = 2;
 /** Tab size as a fraction of the shorter cell side (Draradech's classic knob). */
-const TAB = 0.08;
+const TAB = 0.075;
 /** Padding between an outline and the content inside. */
 const PAD = 12;
+/** Clearance between the head of a blank (a dent) and the content. */
+const BLANK_CLEAR = 8;
 const NUMBER_R = 19;
 const BADGE_R = 16;
 const STATUS_H = 28;
@@ -275,7 +277,7 @@ export function sevenThemesLayout(): SevenThemesLayout {
     }
     const chains = [edges.top, edges.right, edges.bottom, edges.left];
     // Content stays clear of blanks (which dent the piece) by the tab depth.
-    const inset = (side: Side): number => (shapes[side] === 'blank' ? tabDepth + PAD : PAD);
+    const inset = (side: Side): number => (shapes[side] === 'blank' ? tabDepth + BLANK_CLEAR : PAD);
     const number = { x: x + PAD + NUMBER_R, y: y + PAD + NUMBER_R, r: NUMBER_R };
     const badge = { x: x + w - PAD - BADGE_R - 2, y: y + PAD + BADGE_R + 2, r: BADGE_R };
     const left = x + inset('left');

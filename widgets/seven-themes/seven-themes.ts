@@ -18,7 +18,7 @@ import { baseStyles } from '../shared/styles.js';
 import { msg, notesCount } from './messages.js';
 import { renderPanel } from './panel.js';
 import { renderDefs, renderGhost, renderLegend, renderPieceBody } from './piece.js';
-import { PresenceController } from './presence-controller.js';
+import { PeerDragsController } from '../shared/peer-drags.js';
 import { addNote, isOwnNote, readThemes, setAssessment } from './records.js';
 import type { ThemeNote, ThemeState } from './records.js';
 import { sevenThemesStyles } from './styles.js';
@@ -134,7 +134,8 @@ export class KbSevenThemes extends LitElement {
   constructor() {
     super();
     new BoardController(this, () => this.board);
-    new PresenceController(this, () => this.presence);
+    // Lifted pieces travel as drags of the piece's assessment id.
+    new PeerDragsController(this, () => this.presence, (id) => !!this.widgetId && /-a[1-7]$/.test(id) && id.startsWith(this.widgetId.slice(0, 56)));
     new LocaleController(this);
   }
 
