@@ -219,7 +219,7 @@ export class KbBoard extends LitElement {
     const s = this.#size();
     const centre = screenToWorld(this.view, s.w / 2, s.h / 2);
     const size = tool.kind === 'widget' ? (widgetDefinition(tool.widget)?.size ?? { w: 960, h: 640 }) : tool.kind === 'frame' ? { w: 800, h: 560 } : { w: 200, h: 200 };
-    const pos = at ?? { x: centre.x - size.w / 2, y: centre.y - size.h / 2 };
+    const pos = at ?? this.#freeSpot({ x: centre.x - size.w / 2, y: centre.y - size.h / 2, ...size }, tool.kind === 'note');
     const geometry = { x: Math.round(pos.x), y: Math.round(pos.y), ...size };
     const id = board.transact(() => {
       if (tool.kind === 'note') return board.create('note', { geometry: { ...geometry, parent: this.#frameAt(geometry) }, createdBy: this.clientTag || undefined }, this.origin);
@@ -232,6 +232,29 @@ export class KbBoard extends LitElement {
     this.#select([id]);
     if (tool.kind === 'note') this.editing = id;
     return id;
+  }
+
+  /**
+   * Where a clicked-in item goes: `want` if nothing lies there, else the nearest free place
+   * found by walking outwards in a spiral (notes may land on frames: that puts them inside).
+   */
+  #freeSpot(want: { x: number; y: number; w: number; h: number }, framesAreFree: boolean): { x: number; y: number } {
+    const gap = 40;
+    const others = this.canvasItems().filter((i) => !(framesAreFree && i.kind === 'frame')).map((i) => ({ ...i.geometry, y: i.geometry.y - 40, h: i.geometry.h + 40 }));
+    const free = (r: { x: number; y: number; w: number; h: number }) => !others.some((o) => r.x < o.x + o.w + gap && o.x < r.x + r.w + gap && r.y < o.y + o.h + gap && o.y < r.y + r.h + gap);
+    if (free(want)) return want;
+    const stepX = want.w + gap;
+    const stepY = want.h + gap;
+    for (let ring = 1; ring <= 12; ring++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        for (let dx = -ring; dx <= ring; dx++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+          const r = { ...want, x: want.x + dx * stepX, y: want.y + dy * stepY };
+          if (free(r)) return r;
+        }
+      }
+    }
+    return want;
   }
 
   /** The frame whose area holds the centre of `r` (for notes and widgets dropped into frames). */
@@ -313,7 +336,10 @@ export class KbBoard extends LitElement {
   zoomToFit(): void {
     const rects = this.canvasItems().map((i) => i.geometry);
     // Leave room for the titles above frames and widgets.
-    this.#setView(fitView(boundsOf(rects.map((r) => ({ ...r, y: r.y - 40, h: r.h + 40 }))), this.#size()));
+    const size = this.#size();
+    // Keep clear of the palette (left), the toolbar (top) and the status and selection bars (bottom).
+    const insets = size.w > 900 ? { top: 90, right: 24, bottom: 80, left: 220 } : 24;
+    this.#setView(fitView(boundsOf(rects.map((r) => ({ ...r, y: r.y - 40, h: r.h + 40 }))), size, insets));
   }
 
   // ---- pointer: viewport ----------------------------------------------------------------

@@ -36,6 +36,13 @@ describe('viewport math', () => {
     expect(fitView({ x: 0, y: 0, w: 10, h: 10 }, { w: 1000, h: 1000 }).zoom).toBe(1);
   });
 
+  it('fits inside the free area left by floating bars', () => {
+    const v = fitView({ x: 0, y: 0, w: 1000, h: 500 }, { w: 1220, h: 600 }, { top: 50, right: 0, bottom: 50, left: 220 });
+    expect(v.zoom).toBe(1);
+    expect(worldToScreen(v, 0, 0)).toEqual({ x: 220, y: 50 });
+    expect(worldToScreen(v, 1000, 500)).toEqual({ x: 1220, y: 550 });
+  });
+
   it('rubber band selects intersecting items', () => {
     const items = [
       { id: 'a', rect: { x: 0, y: 0, w: 10, h: 10 } },

@@ -55,11 +55,25 @@ export function boundsOf(rects: readonly Rect[]): Rect | null {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
-/** A view that shows all of `bounds` centred in a screen of `size`, with `margin` pixels around. */
-export function fitView(bounds: Rect | null, size: { w: number; h: number }, margin = 48): View {
-  if (!bounds || size.w <= 0 || size.h <= 0) return { x: -margin, y: -margin, zoom: 1 };
-  const zoom = clampZoom(Math.min((size.w - 2 * margin) / Math.max(bounds.w, 1), (size.h - 2 * margin) / Math.max(bounds.h, 1), 1));
-  return { zoom, x: bounds.x + bounds.w / 2 - size.w / 2 / zoom, y: bounds.y + bounds.h / 2 - size.h / 2 / zoom };
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * A view that shows all of `bounds` inside a screen of `size`, leaving `insets` pixels free on
+ * each side (a number for all four): room for the palette and toolbars that float over it.
+ */
+export function fitView(bounds: Rect | null, size: { w: number; h: number }, insets: number | Insets = 48): View {
+  const m = typeof insets === 'number' ? { top: insets, right: insets, bottom: insets, left: insets } : insets;
+  if (!bounds || size.w <= 0 || size.h <= 0) return { x: -m.left, y: -m.top, zoom: 1 };
+  const availW = Math.max(1, size.w - m.left - m.right);
+  const availH = Math.max(1, size.h - m.top - m.bottom);
+  const zoom = clampZoom(Math.min(availW / Math.max(bounds.w, 1), availH / Math.max(bounds.h, 1), 1));
+  // Centre the bounds in the free area.
+  return { zoom, x: bounds.x + bounds.w / 2 - (m.left + availW / 2) / zoom, y: bounds.y + bounds.h / 2 - (m.top + availH / 2) / zoom };
 }
 
 /** A view of the same zoom centred on a board point. */
