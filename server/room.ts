@@ -159,6 +159,20 @@ export class Room {
   }
 
   /**
+   * What an awareness message from `peer` costs against its flood limit. The stock
+   * y-websocket client sends every awareness change it receives back to the server, so in a
+   * room of N people each connection echoes the other N-1: a message that carries none of the
+   * sender's own states is such an echo (dropped below, never broadcast) and costs 1/(N-1).
+   */
+  awarenessCost(peer: Peer, entries: readonly AwarenessEntry[]): number {
+    const own = entries.some((e) => {
+      const owner = this.#awareness.get(e.clientID)?.owner;
+      return owner === undefined || owner === peer;
+    });
+    return own ? 1 : 1 / Math.max(1, this.peers.size - 1);
+  }
+
+  /**
    * Applies awareness entries with y-protocols' rules (a newer clock wins; an equal clock only
    * to remove a state), and one rule of ours: a client ID belongs to the connection that first
    * announced it, so one participant cannot overwrite another's cursor or name.

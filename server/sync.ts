@@ -64,10 +64,7 @@ class Connection implements Peer {
     this.sync.metrics.messagesIn.inc();
     this.sync.metrics.bytesIn.inc(bytes.byteLength);
     if (!isBinary) return this.closeWith(Close.binaryOnly);
-    if (!this.#messages.take(1) || !this.#bytes.take(bytes.byteLength)) {
-      this.sync.log.warn('sync.rate-limited', { room: this.room.name, connection: this.id });
-      return this.closeWith(Close.rateLimited);
-    }
+    if (!this.#bytes.take(bytes.byteLength)) return this.#rateLimited();
     let message;
     try {
       message = decodeClientMessage(bytes);
@@ -76,7 +73,14 @@ class Connection implements Peer {
       this.sync.log.warn('sync.malformed', { room: this.room.name, connection: this.id, error: err.message });
       return this.closeWith(Close.malformed, err.message);
     }
+    const cost = message.type === 'awareness' ? this.room.awarenessCost(this, message.entries) : 1;
+    if (!this.#messages.take(cost)) return this.#rateLimited();
     this.room.receive(this, message);
+  }
+
+  #rateLimited(): void {
+    this.sync.log.warn('sync.rate-limited', { room: this.room?.name, connection: this.id });
+    this.closeWith(Close.rateLimited);
   }
 }
 
