@@ -53,6 +53,26 @@ describe('durability', () => {
     await server.close();
   });
 
+  it('unloads a room a while after its last client left, compacting it, and reloads it on the next join', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const server = await startTestServer({ dataDir, unloadAfterMs: 150 });
+    const a = open(server.url, 'idle');
+    await synced(a);
+    a.doc.getMap('m').set('kept', 'yes');
+    await until(() => server.store.load('idle').updates.length > 0);
+    a.provider.disconnect();
+    await until(() => server.rooms.size === 0, 5000, 'the room to unload');
+    const stored = server.store.load('idle');
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates).toHaveLength(0);
+    const b = open(server.url, 'idle');
+    await synced(b);
+    expect(b.doc.getMap('m').get('kept')).toBe('yes');
+    expect(server.rooms.size).toBe(1);
+    await server.close();
+  });
+
   it('loses nothing that any client received when the server is killed with SIGKILL mid-write', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
