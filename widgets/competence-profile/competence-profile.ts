@@ -472,7 +472,9 @@ export class KbCompetenceProfile extends LitElement {
   }
 
   #onDragMove(id: string, m: DragMove<DropTarget>): void {
-    const k = this.scale || 1;
+    // Client pixels per layout unit, canvas zoom included.
+    const r = this.renderRoot.querySelector('.stage')?.getBoundingClientRect();
+    const k = r && r.width > 0 ? r.width / W : this.scale || 1;
     this.drag = { id, dx: m.dx / k, dy: m.dy / k, target: m.target };
     const card = this.#cards().find((c) => c.id === id);
     if (!card || !this.presence || !this.board) return;
@@ -500,7 +502,8 @@ export class KbCompetenceProfile extends LitElement {
   // ---- plumbing -----------------------------------------------------------------------
 
   #measure(): void {
-    const w = this.getBoundingClientRect().width;
+    // The layout width: the canvas zoom (a transform on an ancestor) must not count twice.
+    const w = this.offsetWidth;
     const scale = w > 0 ? w / W : 1;
     if (Math.abs(scale - this.scale) > 1e-4) this.scale = scale;
   }

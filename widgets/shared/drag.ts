@@ -40,6 +40,12 @@ export class PointerDrag<T> {
     if (e.button !== 0 || this.#active) return;
     const el = e.currentTarget as Element;
     this.#active = { itemId, pointerId: e.pointerId, x0: e.clientX, y0: e.clientY, started: false, el };
+    // Capture at once: a quick flick's first move may already be outside the element.
+    try {
+      el.setPointerCapture(e.pointerId);
+    } catch {
+      // the pointer is already gone: harmless
+    }
     el.addEventListener('pointermove', this.#move as EventListener);
     el.addEventListener('pointerup', this.#up as EventListener);
     el.addEventListener('pointercancel', this.#cancel as EventListener);
@@ -53,11 +59,6 @@ export class PointerDrag<T> {
     if (!a.started) {
       if (Math.hypot(dx, dy) < (this.opts.threshold ?? 4)) return;
       a.started = true;
-      try {
-        a.el.setPointerCapture(a.pointerId);
-      } catch {
-        // the pointer is already gone: harmless
-      }
       this.opts.onStart?.(a.itemId);
     }
     e.preventDefault();
