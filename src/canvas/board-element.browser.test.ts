@@ -115,6 +115,22 @@ describe('<kb-board>', () => {
     expect(presence.drags.at(-1)).toEqual([]);
   });
 
+  it('Space + drag pans the board even when the drag starts on an item', async () => {
+    const { el, $, local, note } = await setup();
+    const item = $(`[data-item-id="${note}"]`);
+    const r = item.getBoundingClientRect();
+    const before = { ...el.view };
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
+    pointer(item, 'pointerdown', r.left + 10, r.top + 10);
+    const vp = $('.viewport');
+    pointer(vp, 'pointermove', r.left + 110, r.top + 60);
+    pointer(vp, 'pointerup', r.left + 110, r.top + 60);
+    window.dispatchEvent(new KeyboardEvent('keyup', { key: ' ' }));
+    expect(el.view.x).toBeCloseTo(before.x - 100);
+    expect(el.view.y).toBeCloseTo(before.y - 50);
+    expect(local.get(note)?.geometry).toMatchObject({ x: 100, y: 100 });
+  });
+
   it('dropping a note inside a frame puts it in the frame', async () => {
     const { el, local, note } = await setup();
     // Keyboard pick-up and place: select, pick up, Enter places at the view's centre.
@@ -142,6 +158,29 @@ describe('<kb-board>', () => {
     remote.updateProps<'note'>(note, { text: 'Ændret af Bo' }, 'bo');
     await settle(el);
     expect($(`[data-item-id="${note}"]`).textContent).toContain('Ændret af Bo');
+  });
+
+  it('follows a participant: my view tracks theirs until I pan myself', async () => {
+    const { el, $, presence } = await setup();
+    const bo: Peer = { clientId: 9, user: { name: 'Bo', color: '#b3261e' }, cursor: null, drags: [], view: { x: 1000, y: 500, zoom: 2 } };
+    presence.setPeers([bo]);
+    await settle(el);
+    const follow = $('kb-people').shadowRoot!.querySelector('li[data-client-id="9"] button') as HTMLButtonElement;
+    expect(follow.getAttribute('aria-label')).toBe('Følg Bo');
+    follow.click();
+    await settle(el);
+    const vp = $('.viewport').getBoundingClientRect();
+    expect(el.view.zoom).toBe(2);
+    expect(el.view.x + vp.width / 2 / 2).toBeCloseTo(1000);
+    presence.setPeers([{ ...bo, view: { x: 1200, y: 500, zoom: 2 } }]);
+    await new Promise((r) => requestAnimationFrame(r));
+    await settle(el);
+    expect(el.view.x + vp.width / 2 / 2).toBeCloseTo(1200);
+    el.zoomBy(0.5); // my own move ends following
+    presence.setPeers([{ ...bo, view: { x: 0, y: 0, zoom: 2 } }]);
+    await new Promise((r) => requestAnimationFrame(r));
+    await settle(el);
+    expect(el.view.zoom).toBe(1);
   });
 
   it('undo takes back only my own change', async () => {

@@ -345,7 +345,16 @@ export class KbBoard extends LitElement {
   // ---- pointer: viewport ----------------------------------------------------------------
 
   #onViewportDown = (e: PointerEvent): void => {
-    if (e.target !== this.viewportEl && !(e.target as Element).classList?.contains('world')) return;
+    const onEmpty = e.target === this.viewportEl || (e.target as Element).classList?.contains('world');
+    if (this.#spaceDown && !this.#pointers.size) {
+      // Space + drag pans from anywhere, items included.
+      e.preventDefault();
+      this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      capture(this.viewportEl, e.pointerId);
+      this.#pan = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
+      return;
+    }
+    if (!onEmpty) return;
     this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     capture(this.viewportEl, e.pointerId);
     if (this.editing) this.editing = null;
@@ -795,11 +804,13 @@ export class KbBoard extends LitElement {
         <span aria-live="polite" class="zoom">${t('board.zoomLevel', { percent: Math.round(v.zoom * 100) })}</span>
         <button aria-label=${t('board.zoomIn')} title=${t('board.zoomIn')} @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
         <button @click=${() => this.zoomToFit()}>${t('board.zoomFit')}</button>
+      </div>
+      <aside class="bar people" aria-label=${t('board.here', { count: this.peers.length + 1 })}>
         <kb-people .self=${this.presence?.self ?? null} .peers=${this.peers} .following=${this.following} @kb-follow=${(e: CustomEvent<{ clientId: number | null }>) => {
           this.following = e.detail.clientId;
           this.#onPresence();
         }}></kb-people>
-      </div>
+      </aside>
       ${this.#renderSelectionBar()}
       <div class="bar status status-${this.status}" role="status">
         <span class="dot" aria-hidden="true"></span>${t(`conn.${this.status}`)}

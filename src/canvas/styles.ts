@@ -181,6 +181,13 @@ export const boardStyles = css`
     top: 12px;
     right: 12px;
   }
+  .bar.people {
+    top: 72px;
+    right: 12px;
+    max-height: 40vh;
+    overflow-y: auto;
+    display: block;
+  }
   .bar.palette {
     top: 12px;
     left: 12px;
