@@ -1,0 +1,139 @@
+/**
+ * The workshop API contract, shared by the server (server/api.ts) and the browser app.
+ * Every call but create, import and join carries `Authorization: Bearer <token>`; websockets
+ * carry `?token=<token>` (y-websocket's `params`). Errors are `{ error: string }` with 400
+ * (bad input), 401 (no or unknown token), 403 (a token without the right), 404 (no such
+ * workshop / snapshot), 413 (too large), 429 (too many attempts).
+ *
+ *   POST   /api/workshops                               CreateWorkshopRequest -> CreatedWorkshopResponse (201)
+ *   POST   /api/workshops/import                        WorkshopExport        -> CreatedWorkshopResponse (201)
+ *   POST   /api/join                                    { code }              -> JoinResponse
+ *   GET    /api/workshops/:id                           (any role)            -> WorkshopView
+ *   DELETE /api/workshops/:id                           (facilitator)         -> { deleted: true }
+ *   POST   /api/workshops/:id/lock                      { locked }            -> WorkshopView
+ *   POST   /api/workshops/:id/cross-view                { enabled }           -> WorkshopView
+ *   POST   /api/workshops/:id/timer                     TimerRequest          -> ControlState['timer']
+ *   POST   /api/workshops/:id/message                   { text }              -> ControlState['message']
+ *   POST   /api/workshops/:id/moves                     { clientId, toGroup } -> { ok: true }   (facilitator)
+ *   POST   /api/workshops/:id/moves/accept              { clientId }          -> JoinResponse    (the moved participant)
+ *   POST   /api/workshops/:id/snapshots                 { name }              -> SnapshotSetView (201)
+ *   GET    /api/workshops/:id/snapshots                                       -> SnapshotSetView[]
+ *   GET    /api/workshops/:id/snapshots/:set/groups/:n                        -> application/octet-stream (a Yjs update: the board)
+ *   POST   /api/workshops/:id/snapshots/:set/restore    { group }             -> GroupLink (a new group holding that board)
+ *   GET    /api/workshops/:id/boards/:n                                       -> application/octet-stream (the live board)
+ *   GET    /api/workshops/:id/export?format=F[&snapshot=S][&group=N]          -> the file (facilitator); F in ExportFormat
+ *
+ * Pages: /f/<id>#<facilitator token> (console), /p/<id>#<facilitator token> (plenum),
+ * /g/<id>/<n>#<group token> (a group's board), /join (type a code).
+ */
+import type { Locale } from '../i18n/index.js';
+
+export type Part = 'kaedeansvar' | 'kontaktperson';
+export type Role = 'facilitator' | 'participant';
+export type ExportFormat = 'json' | 'csv' | 'md' | 'pdf' | 'svg' | 'png' | 'docx';
+
+export interface CreateWorkshopRequest {
+  title: string;
+  parts: Part[];
+  /** 1..30 */
+  groups: number;
+  locale: Locale;
+}
+
+export interface GroupLink {
+  number: number;
+  name: string;
+  /** Six characters a participant can type at /join. */
+  code: string;
+  room: string;
+  token: string;
+  /** Path with the token in the fragment: /g/<id>/<n>#<token>. */
+  link: string;
+}
+
+export interface CreatedWorkshopResponse {
+  id: string;
+  title: string;
+  parts: Part[];
+  locale: Locale;
+  facilitatorToken: string;
+  links: { facilitator: string; plenum: string; join: string };
+  groups: GroupLink[];
+}
+
+export interface JoinResponse {
+  workshopId: string;
+  group: number;
+  token: string;
+  link: string;
+}
+
+export interface GroupView {
+  number: number;
+  name: string;
+  room: string;
+  /** Facilitator only. */
+  code?: string;
+  /** Open connections to the group's board. */
+  online: number;
+}
+
+export interface WorkshopView {
+  id: string;
+  title: string;
+  parts: Part[];
+  locale: Locale;
+  createdAt: number;
+  locked: boolean;
+  crossView: boolean;
+  role: Role;
+  /** The caller's group (participants). */
+  group?: number;
+  groups: GroupView[];
+  controlRoom: string;
+  /** When the server deletes the workshop (ms since epoch). */
+  expiresAt: number;
+}
+
+export type TimerRequest =
+  | { action: 'start'; minutes: number }
+  | { action: 'add'; minutes: number }
+  | { action: 'pause' }
+  | { action: 'resume' }
+  | { action: 'stop' };
+
+/**
+ * The control document (room `w-<id>-control`, Y.Map 'control'), written only by the server,
+ * read by every participant and the facilitator: what the whole workshop sees at once.
+ */
+export interface ControlState {
+  title: string;
+  locked: boolean;
+  crossView: boolean;
+  /** running: endsAt set; paused: remainingMs set; stopped: both null. */
+  timer: { endsAt: number | null; remainingMs: number | null };
+  message: { text: string; at: number } | null;
+  groups: { number: number; name: string; room: string }[];
+  /** clientId (awareness) -> a move the facilitator asked for. */
+  moves: Record<string, { toGroup: number; at: number }>;
+  /** Set when the workshop was deleted: clients leave. */
+  deleted: boolean;
+}
+
+export interface SnapshotSetView {
+  id: string;
+  name: string;
+  createdAt: number;
+  groups: number[];
+}
+
+/** The workshop as JSON, which `POST /api/workshops/import` takes back. */
+export interface WorkshopExport {
+  format: 'kaedeboard-workshop';
+  version: 1;
+  title: string;
+  parts: Part[];
+  locale: Locale;
+  exportedAt: number;
+  groups: { number: number; name: string; /** base64 Yjs update of the board */ board: string }[];
+}
