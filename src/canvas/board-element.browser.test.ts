@@ -206,6 +206,23 @@ describe('<kb-board>', () => {
     expect($('.status').textContent).toContain('Tavlen er låst');
   });
 
+  it('without chrome it is a bare, fitted board (thumbnails, plenum)', async () => {
+    const { el, $, note } = await setup({ readonly: true });
+    el.chrome = false;
+    await settle(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    await settle(el);
+    expect($('.palette')).toBeNull();
+    expect($('.bar.top')).toBeNull();
+    expect($(`[data-item-id="${note}"]`)).not.toBeNull();
+    // Both items (x 100..300 and 600..1000) are on screen.
+    const vp = $('.viewport').getBoundingClientRect();
+    const frameEl = el.shadowRoot!.querySelector('.frame') as HTMLElement;
+    const fr = frameEl.getBoundingClientRect();
+    expect(fr.right).toBeLessThanOrEqual(vp.right + 1);
+    expect($(`[data-item-id="${note}"]`).getBoundingClientRect().left).toBeGreaterThanOrEqual(vp.left - 1);
+  });
+
   it('shows hostile text as text', async () => {
     const { el, $, local } = await setup();
     const id = local.create('note', { props: { text: '<img src=x onerror="window.__pwned=1">' } }, 'evil');

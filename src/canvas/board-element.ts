@@ -71,6 +71,11 @@ export class KbBoard extends LitElement {
   @property() status: ConnectionStatus = 'connected';
   @property() userName = '';
   @property() clientTag = '';
+  /**
+   * false: a bare board for thumbnails and the plenum: no palette, toolbars or status, and
+   * the view follows the content (zoomed to fit whenever it changes).
+   */
+  @property({ type: Boolean }) chrome = true;
 
   @state() view: View = { x: -80, y: -80, zoom: 1 };
   @state() selection: ReadonlySet<string> = new Set();
@@ -90,6 +95,7 @@ export class KbBoard extends LitElement {
   #items: CanvasItem[] | null = null;
   #offBoard: (() => void) | undefined;
   #presenceFrame = 0;
+  #fitPending = false;
   #offPresence: (() => void) | undefined;
   #itemDrag: ItemDrag | null = null;
   #pan: { pointerId: number; x: number; y: number } | null = null;
@@ -130,6 +136,7 @@ export class KbBoard extends LitElement {
       this.#items = null;
       this.#offBoard = this.board?.observe(() => {
         this.#items = null;
+        if (!this.chrome) this.#fitPending = true;
         this.requestUpdate();
       });
     }
@@ -338,7 +345,7 @@ export class KbBoard extends LitElement {
     // Leave room for the titles above frames and widgets.
     const size = this.#size();
     // Keep clear of the palette (left), the toolbar (top) and the status and selection bars (bottom).
-    const insets = size.w > 900 ? { top: 90, right: 24, bottom: 80, left: 220 } : 24;
+    const insets = !this.chrome ? 12 : size.w > 900 ? { top: 90, right: 24, bottom: 80, left: 220 } : 24;
     this.#setView(fitView(boundsOf(rects.map((r) => ({ ...r, y: r.y - 40, h: r.h + 40 }))), size, insets));
   }
 
@@ -643,7 +650,11 @@ export class KbBoard extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.chrome && (changed.has('board') || changed.has('chrome') || this.#fitPending)) {
+      this.#fitPending = false;
+      requestAnimationFrame(() => this.zoomToFit());
+    }
     if (this.editing) {
       const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-item-id="${this.editing}"] .editor`);
       if (field && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== field) field.focus();
@@ -796,6 +807,14 @@ export class KbBoard extends LitElement {
           ${this.band ? html`<div class="band" style=${styleMap(this.#bandStyle())}></div>` : nothing} ${this.#renderCursors()}
         </div>
       </div>
+      ${this.chrome ? this.#renderChrome() : nothing}
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  #renderChrome(): TemplateResult {
+    const v = this.view;
+    return html`
       ${this.#renderPalette()}
       <div class="bar top" part="toolbar" role="toolbar" aria-label=${t('board.canvas')}>
         <button aria-label=${t('board.undo')} title=${t('board.undo')} ?disabled=${this.readonly || !this.#undo?.canUndo()} @click=${() => this.undo()}>↶</button>
@@ -818,7 +837,6 @@ export class KbBoard extends LitElement {
       </div>
       ${this.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}
       ${this.paletteGhost ? html`<div class="palette-ghost" style=${styleMap({ left: `${this.paletteGhost.x}px`, top: `${this.paletteGhost.y}px` })}>${this.paletteGhost.label}</div>` : nothing}
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
   }
 
