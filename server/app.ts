@@ -7,12 +7,15 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { CURRENT_SCHEMA_VERSION } from '../src/model/migrations.js';
 import type { Config } from './config.js';
-import { createRequestHandler, type ApiHandler } from './http.js';
+import { WorkshopApi } from './api.js';
+import { workshopAuthorizer } from './auth.js';
+import { createRequestHandler } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { Rooms } from './rooms.js';
 import { SqliteStore, type Store } from './store.js';
 import { SyncServer } from './sync.js';
+import { WorkshopStore } from './workshops.js';
 
 export const VERSION = '0.1.0';
 
@@ -25,6 +28,8 @@ export interface RunningServer {
   readonly rooms: Rooms;
   readonly sync: SyncServer;
   readonly metrics: Metrics;
+  readonly workshops: WorkshopStore;
+  readonly api: WorkshopApi;
   /** Stops accepting, closes every connection (1001), compacts every room, closes the store. */
   close(): Promise<void>;
 }
@@ -34,17 +39,25 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   let rooms: Rooms | undefined;
   let sync: SyncServer | undefined;
   const metrics = new Metrics({ connections: () => sync?.connections.size ?? 0, rooms: () => rooms?.size ?? 0 });
+  const workshops = new WorkshopStore(store.db);
   rooms = new Rooms(store, config, metrics, log);
-  sync = new SyncServer(rooms, config, metrics, log);
-  const api = new Map<string, ApiHandler>([
-    ['GET /api/info', () => ({ name: 'kaedeboard', version: VERSION, schemaVersion: CURRENT_SCHEMA_VERSION, maxMessageBytes: config.maxMessageBytes })],
-  ]);
+  sync = new SyncServer(rooms, config, metrics, log, workshopAuthorizer(workshops, config));
+  const api = new WorkshopApi({ workshops, rooms, config, log, onCrossViewOff: (id) => sync?.closeForeign(id) });
+  api.router.on('GET', '/api/info', () => ({ name: 'kaedeboard', version: VERSION, schemaVersion: CURRENT_SCHEMA_VERSION, maxMessageBytes: config.maxMessageBytes }));
+  // Workshops past their retention period are deleted at start and every hour.
+  const expire = (): void => {
+    const n = api.deleteExpired();
+    if (n > 0) log.info('workshop.expired', { deleted: n, retentionDays: config.retentionDays });
+  };
+  expire();
+  const expiry = setInterval(expire, 3_600_000);
+  expiry.unref();
   const http = createServer(
     createRequestHandler({
       config,
       metrics,
       log,
-      api,
+      api: api.router,
       health: () => ({ ok: store instanceof SqliteStore ? store.db.open : true, rooms: rooms.size, connections: sync.connections.size }),
     }),
   );
@@ -54,12 +67,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     s.on('close', () => sockets.delete(s));
   });
   http.on('upgrade', (req, socket, head) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!SyncServer.handles(pathname)) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!SyncServer.handles(url.pathname)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sync.upgrade(req, socket, head, pathname);
+    sync.upgrade(req, socket, head, url);
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -79,8 +92,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     rooms,
     sync,
     metrics,
+    workshops,
+    api,
     close() {
       closing ??= (async () => {
+        clearInterval(expiry);
         const stopped = new Promise<void>((r) => http.close(() => r()));
         sync.closeAll();
         // Give close frames a moment to go out, then cut what is left.

@@ -33,6 +33,10 @@ export interface Config {
   durability: Durability;
   /** Origins (scheme://host[:port]) allowed to open websockets besides the server's own. */
   allowedOrigins: string[];
+  /** Workshops are deleted this many days after they were created. */
+  retentionDays: number;
+  /** Allow boards outside workshops (/b/<name>, no token). */
+  openBoards: boolean;
   /** Quiet logs (tests). */
   quiet: boolean;
 }
@@ -52,6 +56,8 @@ export const DEFAULTS: Config = {
   maxConnectionsPerRoom: 250,
   durability: 'normal',
   allowedOrigins: [],
+  retentionDays: 30,
+  openBoards: true,
   quiet: false,
 };
 
@@ -71,6 +77,8 @@ const SOURCES: Record<keyof Config, { env: string; flag: string }> = {
   maxConnectionsPerRoom: { env: 'MAX_CONNECTIONS_PER_ROOM', flag: '--max-connections-per-room' },
   durability: { env: 'DURABILITY', flag: '--durability' },
   allowedOrigins: { env: 'ALLOWED_ORIGINS', flag: '--allowed-origins' },
+  retentionDays: { env: 'RETENTION_DAYS', flag: '--retention-days' },
+  openBoards: { env: 'OPEN_BOARDS', flag: '--open-boards' },
   quiet: { env: 'QUIET', flag: '--quiet' },
 };
 

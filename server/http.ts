@@ -6,8 +6,10 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Config } from './config.js';
+import { HttpError } from './http-error.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
+import type { Router } from './router.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,21 +34,14 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-/** An error with an HTTP status, answered as `{ "error": message }`. */
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-export type ApiHandler = (req: IncomingMessage, url: URL) => unknown | Promise<unknown>;
+export { HttpError };
 
 export interface HttpDeps {
   config: Config;
   metrics: Metrics;
   log: Logger;
-  /** API routes, matched on `METHOD /api/path` exactly. */
-  api: Map<string, ApiHandler>;
+  /** The JSON API under /api. */
+  api: Router;
   health: () => { ok: boolean; [k: string]: unknown };
 }
 
@@ -59,7 +54,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(deps, req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      if (err instanceof HttpError) {
+        if (err.status === 401 || err.status === 403) deps.log.warn('http.refused', { status: err.status, method: req.method, path: new URL(req.url ?? '/', 'http://localhost').pathname, reason: err.message });
+        if (!res.headersSent) return sendJson(res, err.status, { error: err.message });
+        return void res.destroy();
+      }
       deps.log.error('http.internal-error', { url: req.url, error: String(err) });
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
@@ -80,9 +79,8 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     return;
   }
   if (path === '/api' || path.startsWith('/api/')) {
-    const handler = deps.api.get(`${req.method} ${path}`);
-    if (!handler) throw new HttpError(404, `no such API route: ${req.method} ${path}`);
-    return sendJson(res, 200, await handler(req, url));
+    if (!(await deps.api.handle(req, res, url))) throw new HttpError(404, `no such API route: ${req.method} ${path}`);
+    return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
   serveStatic(deps.config.staticDir, path, req, res);

@@ -71,6 +71,7 @@ export class Metrics {
   readonly closes = new Counter('kaedeboard_connection_closes_total', 'Connections closed by the server, by reason.');
   readonly updatesStored = new Counter('kaedeboard_updates_stored_total', 'Document updates appended to the store.');
   readonly compactions = new Counter('kaedeboard_compactions_total', 'Room logs compacted into one state.');
+  readonly writesRefused = new Counter('kaedeboard_writes_refused_total', 'Document updates refused (locked or read-only).');
   readonly appendSeconds = new Histogram(
     'kaedeboard_update_append_seconds',
     'Time to append one update durably to the store.',
@@ -96,6 +97,7 @@ export class Metrics {
       this.closes,
       this.updatesStored,
       this.compactions,
+      this.writesRefused,
       this.appendSeconds,
     ];
     return series.map((s) => s.render()).join('\n') + '\n';

@@ -176,3 +176,12 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
+
+/** y-websocket's auth message "permission denied" (the stock client logs the reason). */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AUTH);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarString(e, reason);
+  return encoding.toUint8Array(e);
+}

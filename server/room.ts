@@ -25,6 +25,10 @@ export interface Peer {
   readonly id: number;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** May this connection change the document now (a lock can change while it is open)? */
+  canWrite(): boolean;
+  /** Tells the client a write was refused (y-websocket's permission-denied message). */
+  refuse(): void;
 }
 
 interface AwarenessRecord extends AwarenessEntry {
@@ -141,6 +145,10 @@ export class Room {
       case 'sync-step2':
       case 'update':
         if (isEmptyUpdate(message.update)) return;
+        if (!peer.canWrite()) {
+          peer.refuse();
+          return;
+        }
         try {
           this.#append(message.update);
         } catch (err) {

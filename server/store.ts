@@ -36,6 +36,8 @@ export interface Store {
   deleteRoom(room: string): void;
   /** Room names that have stored data. */
   listRooms(): string[];
+  /** Runs `fn` in one store transaction (reads inside see one consistent state). */
+  transaction<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -126,6 +128,10 @@ export class SqliteStore implements Store {
       .prepare<[], { room: string }>('SELECT room FROM room_snapshots UNION SELECT DISTINCT room FROM room_updates ORDER BY room')
       .all();
     return rows.map((r) => r.room);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   close(): void {

@@ -11,7 +11,7 @@ import { Close, type CloseAnswer } from './close-codes.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
-import { decodeClientMessage, ProtocolError } from './protocol.js';
+import { decodeClientMessage, encodePermissionDenied, ProtocolError } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import type { Peer, Room } from './room.js';
 import { isValidRoomName, type Rooms } from './rooms.js';
@@ -21,9 +21,28 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
 let nextConnectionId = 1;
 
+/** What a connection may do in a room, decided when it connects. */
+export type Authorization =
+  | {
+      ok: true;
+      canWrite: () => boolean;
+      refusal: () => string;
+      label?: string;
+      /** Set when the connection reads another group's board of this workshop (cross-view). */
+      foreign?: string;
+    }
+  | { ok: false; code: number; reason: string };
+
+/** Decides whether a connection with `token` may open `room`. */
+export type Authorize = (room: string, token: string | null) => Authorization;
+
+export const openAccess: Authorize = () => ({ ok: true, canWrite: () => true, refusal: () => '' });
+
 class Connection implements Peer {
   readonly id = nextConnectionId++;
   room: Room | null = null;
+  access: Extract<Authorization, { ok: true }> = { ok: true, canWrite: () => false, refusal: () => 'read-only' };
+  #lastRefusal = 0;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
   #closed = false;
@@ -52,6 +71,20 @@ class Connection implements Peer {
     this.ws.close(code, reason);
     // A peer that never answers the close handshake is cut off.
     setTimeout(() => this.ws.terminate(), 5000).unref();
+  }
+
+  canWrite(): boolean {
+    return this.access.canWrite();
+  }
+
+  refuse(): void {
+    const reason = this.access.refusal();
+    this.sync.metrics.writesRefused.inc();
+    const now = performance.now();
+    if (now - this.#lastRefusal < 1000) return;
+    this.#lastRefusal = now;
+    this.sync.log.warn('sync.write-refused', { room: this.room?.name, connection: this.id, reason, who: this.access.label });
+    this.send(encodePermissionDenied(reason));
   }
 
   closeWith(answer: CloseAnswer, detail?: string): void {
@@ -99,6 +132,7 @@ export class SyncServer {
     readonly config: Config,
     readonly metrics: Metrics,
     readonly log: Logger,
+    readonly authorize: Authorize = openAccess,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   }
@@ -109,11 +143,12 @@ export class SyncServer {
   }
 
   /** Completes the websocket handshake, then admits the connection or closes it with a reason. */
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.#admit(ws, req, pathname));
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.#admit(ws, req, url));
   }
 
-  #admit(ws: WebSocket, req: IncomingMessage, pathname: string): void {
+  #admit(ws: WebSocket, req: IncomingMessage, url: URL): void {
+    const pathname = url.pathname;
     const conn = new Connection(ws, this);
     this.connections.add(conn);
     // ws closes an oversize frame with 1009 but no reason; give the reason. ws checks the
@@ -138,6 +173,12 @@ export class SyncServer {
       this.log.warn('sync.origin-refused', { origin: req.headers.origin });
       return conn.closeWith(Close.originNotAllowed);
     }
+    const access = this.authorize(name, url.searchParams.get('token'));
+    if (!access.ok) {
+      this.log.warn('sync.refused', { room: name, code: access.code, reason: access.reason });
+      return conn.close(access.code, access.reason);
+    }
+    conn.access = access;
     const loaded = this.rooms.peek(name);
     if (loaded && loaded.peers.size >= this.config.maxConnectionsPerRoom) return conn.closeWith(Close.roomFull);
 
@@ -162,6 +203,11 @@ export class SyncServer {
     } catch {
       return false;
     }
+  }
+
+  /** Closes connections reading other groups' boards of `workshopId` (cross-view turned off). */
+  closeForeign(workshopId: string): void {
+    for (const conn of this.connections) if (conn.access.foreign === workshopId) conn.close(4403, 'cross-view turned off');
   }
 
   /** Shutdown: every connection closed with 1001. */

@@ -1,0 +1,38 @@
+/**
+ * Who may open which room. Workshop rooms (`w-<id>-g<n>`, `w-<id>-control`) need a token of
+ * that workshop: the facilitator reads and writes every board; a participant writes their own
+ * group's board while it is not locked, reads other groups' boards only when the facilitator
+ * allows it, and everyone reads the control document, which only the server writes. Other
+ * rooms are free boards, open unless `openBoards` is off.
+ */
+import type { Config } from './config.js';
+import { openAccess, type Authorize } from './sync.js';
+import { parseWorkshopRoom, type WorkshopStore } from './workshops.js';
+
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_UNKNOWN = 4404;
+
+export function workshopAuthorizer(workshops: WorkshopStore, config: Config): Authorize {
+  return (room, token) => {
+    const parsed = parseWorkshopRoom(room);
+    if (!parsed) {
+      if (room.startsWith('w-')) return { ok: false, code: CLOSE_UNKNOWN, reason: 'unknown workshop room' };
+      return config.openBoards ? openAccess(room, token) : { ok: false, code: CLOSE_FORBIDDEN, reason: 'boards outside workshops are turned off' };
+    }
+    const w = workshops.get(parsed.workshopId);
+    if (!w) return { ok: false, code: CLOSE_UNKNOWN, reason: 'unknown workshop' };
+    if (!token) return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'missing token' };
+    const a = workshops.authenticate(w.id, token);
+    if (!a) return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'invalid token' };
+    const label = a.role === 'facilitator' ? 'facilitator' : `participant of group ${a.group?.number}`;
+    if (parsed.group === 'control') return { ok: true, canWrite: () => false, refusal: () => 'only the server writes the control board', label };
+    if (!w.groups.some((g) => g.number === parsed.group)) return { ok: false, code: CLOSE_UNKNOWN, reason: 'unknown group' };
+    if (a.role === 'facilitator') return { ok: true, canWrite: () => true, refusal: () => '', label };
+    if (a.group?.number === parsed.group) {
+      return { ok: true, canWrite: () => !workshops.isLocked(w.id), refusal: () => 'the boards are locked', label };
+    }
+    if (w.crossView) return { ok: true, canWrite: () => false, refusal: () => 'read-only: another group’s board', label, foreign: w.id };
+    return { ok: false, code: CLOSE_FORBIDDEN, reason: 'not your group' };
+  };
+}

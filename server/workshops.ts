@@ -1,0 +1,295 @@
+/**
+ * Workshops in SQLite: the workshop, its groups (each with a board room and a typable code),
+ * the tokens that open it (only their SHA-256 hashes: a token is 192 random bits, so its hash
+ * is looked up directly), and snapshot sets (a copy of every group's board, taken in one
+ * transaction). Deleting a workshop deletes everything in it.
+ */
+import type Database from 'better-sqlite3';
+import { hashToken, newCode, newId, newToken, TOKEN_PATTERN } from './tokens.js';
+
+export const PARTS = ['kaedeansvar', 'kontaktperson'] as const;
+export type Part = (typeof PARTS)[number];
+export type Role = 'facilitator' | 'participant';
+
+export interface Group {
+  number: number;
+  name: string;
+  code: string;
+  room: string;
+}
+
+export interface Workshop {
+  id: string;
+  title: string;
+  parts: Part[];
+  locale: 'da' | 'en';
+  createdAt: number;
+  locked: boolean;
+  /** May groups look (read-only) at other groups' boards? */
+  crossView: boolean;
+  groups: Group[];
+}
+
+export interface CreatedWorkshop {
+  workshop: Workshop;
+  facilitatorToken: string;
+  groupTokens: Map<number, string>;
+}
+
+export interface SnapshotSet {
+  id: string;
+  name: string;
+  createdAt: number;
+  groups: number[];
+}
+
+export interface Access {
+  workshop: Workshop;
+  role: Role;
+  /** The participant's own group. */
+  group?: Group;
+}
+
+export function groupRoom(workshopId: string, n: number): string {
+  return `w-${workshopId}-g${n}`;
+}
+
+export function controlRoom(workshopId: string): string {
+  return `w-${workshopId}-control`;
+}
+
+/** `{ workshopId, group }` of a workshop room name; null for other rooms. */
+export function parseWorkshopRoom(room: string): { workshopId: string; group: number | 'control' } | null {
+  const m = /^w-([A-Za-z0-9_-]{16})-(?:g(\d{1,3})|(control))$/.exec(room);
+  if (!m) return null;
+  return { workshopId: m[1] as string, group: m[3] ? 'control' : Number(m[2]) };
+}
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  parts: string;
+  locale: string;
+  created_at: number;
+  locked: number;
+  cross_view: number;
+}
+
+interface GroupRow {
+  number: number;
+  name: string;
+  code: string;
+}
+
+export class WorkshopStore {
+  readonly #insertWorkshop;
+  readonly #insertGroup;
+  readonly #getWorkshop;
+  readonly #getGroups;
+  readonly #byCode;
+  readonly #setFlag;
+  readonly #deleteWorkshop;
+  readonly #expired;
+  readonly #insertSet;
+  readonly #insertSnapshot;
+  readonly #listSets;
+  readonly #getSnapshot;
+  readonly #renameGroup;
+  readonly #insertToken;
+  readonly #token;
+  readonly #isLocked;
+
+  constructor(readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS workshops (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        locked INTEGER NOT NULL DEFAULT 0,
+        cross_view INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE IF NOT EXISTS workshop_groups (
+        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        code TEXT NOT NULL UNIQUE,
+        PRIMARY KEY (workshop_id, number)
+      );
+      CREATE TABLE IF NOT EXISTS workshop_tokens (
+        hash TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
+        group_number INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS workshop_tokens_workshop ON workshop_tokens (workshop_id);
+      CREATE TABLE IF NOT EXISTS snapshot_sets (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS snapshots (
+        set_id TEXT NOT NULL REFERENCES snapshot_sets (id) ON DELETE CASCADE,
+        group_number INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        PRIMARY KEY (set_id, group_number)
+      );
+    `);
+    db.pragma('foreign_keys = ON');
+    this.#insertWorkshop = db.prepare(
+      'INSERT INTO workshops (id, title, parts, locale, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#insertGroup = db.prepare('INSERT INTO workshop_groups (workshop_id, number, name, code) VALUES (?, ?, ?, ?)');
+    this.#insertToken = db.prepare('INSERT INTO workshop_tokens (hash, workshop_id, role, group_number) VALUES (?, ?, ?, ?)');
+    this.#token = db.prepare<[string], { workshop_id: string; role: Role; group_number: number | null }>(
+      'SELECT workshop_id, role, group_number FROM workshop_tokens WHERE hash = ?',
+    );
+    this.#getWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
+    this.#getGroups = db.prepare<[string], GroupRow>('SELECT number, name, code FROM workshop_groups WHERE workshop_id = ? ORDER BY number');
+    this.#byCode = db.prepare<[string], { workshop_id: string; number: number }>('SELECT workshop_id, number FROM workshop_groups WHERE code = ?');
+    this.#setFlag = {
+      locked: db.prepare('UPDATE workshops SET locked = ? WHERE id = ?'),
+      crossView: db.prepare('UPDATE workshops SET cross_view = ? WHERE id = ?'),
+    };
+    this.#deleteWorkshop = db.prepare('DELETE FROM workshops WHERE id = ?');
+    this.#isLocked = db.prepare<[string], { locked: number }>('SELECT locked FROM workshops WHERE id = ?');
+    this.#expired = db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE created_at < ?');
+    this.#insertSet = db.prepare('INSERT INTO snapshot_sets (id, workshop_id, name, created_at) VALUES (?, ?, ?, ?)');
+    this.#insertSnapshot = db.prepare('INSERT INTO snapshots (set_id, group_number, state) VALUES (?, ?, ?)');
+    this.#listSets = db.prepare<[string], { id: string; name: string; created_at: number; groups: string | null }>(
+      'SELECT s.id, s.name, s.created_at, group_concat(p.group_number) AS groups FROM snapshot_sets s LEFT JOIN snapshots p ON p.set_id = s.id WHERE s.workshop_id = ? GROUP BY s.id ORDER BY s.created_at, s.rowid',
+    );
+    this.#getSnapshot = db.prepare<[string, string, number], { state: Buffer }>(
+      'SELECT p.state FROM snapshots p JOIN snapshot_sets s ON s.id = p.set_id WHERE s.workshop_id = ? AND p.set_id = ? AND p.group_number = ?',
+    );
+    this.#renameGroup = db.prepare('UPDATE workshop_groups SET name = ? WHERE workshop_id = ? AND number = ?');
+  }
+
+  create(input: { title: string; parts: Part[]; groups: number; locale: 'da' | 'en'; groupName: (n: number) => string }): CreatedWorkshop {
+    const id = newId();
+    const facilitatorToken = newToken();
+    const groupTokens = new Map<number, string>();
+    this.db.transaction(() => {
+      this.#insertWorkshop.run(id, input.title, JSON.stringify(input.parts), input.locale, Date.now());
+      this.#insertToken.run(hashToken(facilitatorToken), id, 'facilitator', null);
+      for (let n = 1; n <= input.groups; n++) groupTokens.set(n, this.#addGroup(id, n, input.groupName(n)));
+    })();
+    return { workshop: this.get(id) as Workshop, facilitatorToken, groupTokens };
+  }
+
+  /** Adds group `n` with a fresh unique code; returns the token of its join link. */
+  #addGroup(workshopId: string, n: number, name: string): string {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.#insertGroup.run(workshopId, n, name, newCode());
+        break;
+      } catch (err) {
+        // A code already in use (about 1 in 900 million per pair): draw another.
+        if (attempt > 20 || !String(err).includes('UNIQUE constraint failed: workshop_groups.code')) throw err;
+      }
+    }
+    return this.issueGroupToken(workshopId, n);
+  }
+
+  /** A new participant token for group `n` (each join by code gets its own). */
+  issueGroupToken(workshopId: string, n: number): string {
+    const token = newToken();
+    this.#insertToken.run(hashToken(token), workshopId, 'participant', n);
+    return token;
+  }
+
+  /** Adds a new group (e.g. a board restored from a snapshot); returns it and its token. */
+  addGroup(workshopId: string, name: string): { group: Group; token: string } {
+    const w = this.get(workshopId);
+    if (!w) throw new Error('no such workshop');
+    const n = Math.max(0, ...w.groups.map((g) => g.number)) + 1;
+    const token = this.db.transaction(() => this.#addGroup(workshopId, n, name))();
+    return { group: (this.get(workshopId) as Workshop).groups.find((g) => g.number === n) as Group, token };
+  }
+
+  renameGroup(workshopId: string, n: number, name: string): void {
+    this.#renameGroup.run(name, workshopId, n);
+  }
+
+  get(id: string): Workshop | null {
+    const row = this.#getWorkshop.get(id);
+    if (!row) return null;
+    return {
+      id: row.id,
+      title: row.title,
+      parts: JSON.parse(row.parts) as Part[],
+      locale: row.locale === 'en' ? 'en' : 'da',
+      createdAt: row.created_at,
+      locked: row.locked === 1,
+      crossView: row.cross_view === 1,
+      groups: this.#getGroups.all(id).map((g) => ({ number: g.number, name: g.name, code: g.code, room: groupRoom(id, g.number) })),
+    };
+  }
+
+  /** Who `token` is in workshop `id`; null when it is nobody. */
+  authenticate(id: string, token: string): Access | null {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const row = this.#token.get(hashToken(token));
+    if (!row || row.workshop_id !== id) return null;
+    const workshop = this.get(id);
+    if (!workshop) return null;
+    if (row.role !== 'participant') return { workshop, role: row.role };
+    const group = workshop.groups.find((g) => g.number === row.group_number);
+    return group ? { workshop, role: 'participant', group } : null;
+  }
+
+  /** The group a typed code belongs to. */
+  byCode(code: string): { workshopId: string; group: number } | null {
+    const row = this.#byCode.get(code);
+    return row ? { workshopId: row.workshop_id, group: row.number } : null;
+  }
+
+  /** Just the lock flag (checked on every write of a participant). */
+  isLocked(id: string): boolean {
+    return (this.#isLocked.get(id)?.locked ?? 0) === 1;
+  }
+
+  setLocked(id: string, locked: boolean): void {
+    this.#setFlag.locked.run(locked ? 1 : 0, id);
+  }
+
+  setCrossView(id: string, enabled: boolean): void {
+    this.#setFlag.crossView.run(enabled ? 1 : 0, id);
+  }
+
+  delete(id: string): void {
+    this.#deleteWorkshop.run(id);
+  }
+
+  /** Ids of workshops created before `cutoff` (ms since epoch). */
+  expired(cutoff: number): string[] {
+    return this.#expired.all(cutoff).map((r) => r.id);
+  }
+
+  /** Stores one state per group as a named set, in one transaction. */
+  saveSnapshotSet(workshopId: string, name: string, states: Map<number, Uint8Array>): SnapshotSet {
+    const id = newId();
+    const createdAt = Date.now();
+    this.db.transaction(() => {
+      this.#insertSet.run(id, workshopId, name, createdAt);
+      for (const [n, state] of states) this.#insertSnapshot.run(id, n, Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+    })();
+    return { id, name, createdAt, groups: [...states.keys()].sort((a, b) => a - b) };
+  }
+
+  listSnapshotSets(workshopId: string): SnapshotSet[] {
+    return this.#listSets.all(workshopId).map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: r.created_at,
+      groups: (r.groups ?? '').split(',').filter(Boolean).map(Number).sort((a, b) => a - b),
+    }));
+  }
+
+  snapshot(workshopId: string, setId: string, group: number): Uint8Array | null {
+    const row = this.#getSnapshot.get(workshopId, setId, group);
+    return row ? new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) : null;
+  }
+}
