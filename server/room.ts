@@ -37,6 +37,9 @@ interface AwarenessRecord extends AwarenessEntry {
 
 export class StorageError extends Error {}
 
+/** Origin of refused writes while they are applied and undone. */
+const REFUSED = Symbol('kaedeboard:refused');
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly peers = new Set<Peer>();
@@ -147,6 +150,7 @@ export class Room {
         if (isEmptyUpdate(message.update)) return;
         if (!peer.canWrite()) {
           peer.refuse();
+          this.#revert(message.update);
           return;
         }
         try {
@@ -163,6 +167,22 @@ export class Room {
       case 'query-awareness':
         peer.send(this.#encodeAwareness([...this.#awareness.values()]));
         return;
+    }
+  }
+
+  /**
+   * A write that is not allowed (a locked board, a read-only reader) is applied and at once
+   * undone, both stored and broadcast. Simply dropping it would break the sender's causal
+   * chain: Yjs would hold every later update of that client as pending, forever. Reverting
+   * keeps every replica consistent, and the sender's board visibly snaps back.
+   */
+  #revert(update: Uint8Array): void {
+    const um = new Y.UndoManager(typedShares(this.doc, update), { trackedOrigins: new Set([REFUSED]), captureTimeout: 0 });
+    try {
+      Y.applyUpdate(this.doc, update, REFUSED);
+      um.undo();
+    } finally {
+      um.destroy();
     }
   }
 
@@ -230,4 +250,36 @@ export class Room {
     this.doc.off('update', this.#onDocUpdate);
     this.doc.destroy();
   }
+}
+
+/**
+ * The document's top-level types, typed. A server that never called getMap/getArray holds them
+ * as untyped placeholders, which Y.UndoManager does not track. A type with map entries is a
+ * Y.Map, one with a sequence a Y.Array; an empty one is typed by what `update` writes into it
+ * (an item with a parentSub is a map entry). Types already defined keep their class.
+ */
+type Shared = Y.AbstractType<Y.YEvent<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Yjs's own type parameter
+
+function typedShares(doc: Y.Doc, update: Uint8Array): Shared[] {
+  const mapLike = new Map<string, boolean>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Item && typeof struct.parent === 'string' && !mapLike.has(struct.parent)) {
+      mapLike.set(struct.parent, struct.parentSub !== null);
+    }
+  }
+  for (const name of mapLike.keys()) if (!doc.share.has(name)) doc.get(name);
+  const out: Shared[] = [];
+  for (const [name, type] of doc.share) {
+    if (type.constructor !== Y.AbstractType) {
+      out.push(type);
+      continue;
+    }
+    const isMap = (type as Shared)._map.size > 0 || ((type as Shared)._start === null && mapLike.get(name) === true);
+    try {
+      out.push(doc.get(name, isMap ? Y.Map : Y.Array) as Shared);
+    } catch {
+      out.push(type);
+    }
+  }
+  return out;
 }
