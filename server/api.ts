@@ -131,6 +131,11 @@ export class WorkshopApi {
       const { group } = valid(object({ group: integer({ min: 1, max: 1000 }) }), await ctx.json(), 'body');
       return created(this.restore(a.workshop, ctx.params.set as string, group));
     });
+    r.on('POST', '/api/workshops/:id/groups', async (ctx) => {
+      const a = this.#facilitator(ctx);
+      const body = valid(object({ name: string({ min: 1, max: 200 }), board: string({ min: 4, max: 16 * 1024 * 1024, pattern: /^[A-Za-z0-9+/]+={0,2}$/ }) }), await ctx.json(24 * 1024 * 1024), 'body');
+      return created(this.addBoard(a.workshop, body.name.trim(), Buffer.from(body.board, 'base64')));
+    });
     r.on('GET', '/api/workshops/:id/boards/:n', (ctx) => {
       const a = this.#access(ctx);
       const n = Number(ctx.params.n);
@@ -252,6 +257,28 @@ export class WorkshopApi {
     const { group: g, token } = this.deps.workshops.addGroup(w.id, name);
     this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, state));
     this.control.syncGroups(this.deps.workshops.get(w.id) as Workshop);
+    return { number: g.number, name: g.name, code: g.code, room: g.room, token, link: groupLink(w.id, g.number, token) };
+  }
+
+  /**
+   * A new group whose board comes from outside (a Miro frame sent to the plenum, an import):
+   * the update must decode as a board; its records are validated by every reader as usual.
+   */
+  addBoard(w: Workshop, name: string, update: Uint8Array): GroupLink {
+    try {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, update);
+      const board = new Board(doc);
+      const { items } = board.read();
+      board.destroy();
+      if (items.length === 0) throw new Error('empty');
+    } catch {
+      throw new HttpError(400, 'body.board: not a kaedeboard board (a base64 Yjs update with at least one item)');
+    }
+    const { group: g, token } = this.deps.workshops.addGroup(w.id, name);
+    this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, update));
+    this.control.syncGroups(this.deps.workshops.get(w.id) as Workshop);
+    this.deps.log.info('workshop.add-board', { workshop: w.id, group: g.number });
     return { number: g.number, name: g.name, code: g.code, room: g.room, token, link: groupLink(w.id, g.number, token) };
   }
 

@@ -26,6 +26,17 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * The Miro app's pages (/miro/…) run inside Miro's iframe and load Miro's Web SDK, so they
+ * allow exactly that and nothing more.
+ */
+const MIRO_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' https://miro.com; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors https://miro.com https://*.miro.com",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
@@ -94,8 +105,10 @@ function serveStatic(root: string, path: string, req: IncomingMessage, res: Serv
     throw new HttpError(400, 'bad path');
   }
   if (rel.includes('\0') || rel.split('/').some((seg) => seg.startsWith('.'))) throw new HttpError(404, 'not found');
-  // Pages without an extension are the single-page app; its router reads the path.
-  if (rel === '/' || extname(rel) === '') rel = '/index.html';
+  // Pages without an extension are the single-page app; its router reads the path. The Miro
+  // app has its own pages under /miro/.
+  if (rel === '/miro' || rel === '/miro/') rel = '/miro/index.html';
+  else if (rel === '/' || extname(rel) === '') rel = '/index.html';
   const file = normalize(join(root, rel));
   if (!file.startsWith(root + sep)) throw new HttpError(404, 'not found');
   let size: number;
@@ -112,7 +125,7 @@ function serveStatic(root: string, path: string, req: IncomingMessage, res: Serv
     'content-type': type,
     'content-length': size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
+    ...(rel.startsWith('/miro/') ? MIRO_HEADERS : SECURITY_HEADERS),
   });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);
