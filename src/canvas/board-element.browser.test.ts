@@ -1,40 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/index.js';
-import type { DragState, Peer, Point, Presence, User, Viewport } from '../sync/presence.js';
-import { mount, settle, syncedBoards } from '../../widgets/shared/test-utils.js';
+import type { Peer } from '../sync/presence.js';
+import { FakePresence, mount, settle, syncedBoards } from '../../widgets/shared/test-utils.js';
 import './board-element.js';
 import type { KbBoard } from './board-element.js';
-
-/** A presence that records what the board publishes and serves scripted peers. */
-class FakePresence implements Presence {
-  readonly self: User = { name: 'Ida', color: '#1f5fa8' };
-  readonly clientId = 1;
-  drags: DragState[][] = [];
-  cursors: (Point | null)[] = [];
-  views: Viewport[] = [];
-  #peers: Peer[] = [];
-  #listeners = new Set<() => void>();
-  setCursor(p: Point | null): void {
-    this.cursors.push(p);
-  }
-  setDrags(d: DragState[]): void {
-    this.drags.push(d);
-  }
-  setView(v: Viewport): void {
-    this.views.push(v);
-  }
-  peers(): Peer[] {
-    return this.#peers;
-  }
-  setPeers(peers: Peer[]): void {
-    this.#peers = peers;
-    for (const l of this.#listeners) l();
-  }
-  onChange(l: () => void): () => void {
-    this.#listeners.add(l);
-    return () => this.#listeners.delete(l);
-  }
-}
 
 const ME = { participant: 'me' };
 let cleanup: (() => void)[] = [];

@@ -1,35 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../src/i18n/index.js';
 import type { Board } from '../../src/model/index.js';
-import type { DragState, Peer, Presence } from '../../src/sync/presence.js';
-import { mount, settle, syncedBoards } from '../shared/test-utils.js';
+import type { Peer } from '../../src/sync/presence.js';
+import { FakePresence, mount, settle, syncedBoards } from '../shared/test-utils.js';
 import './bor-gor-matrix.js';
 import type { KbBorGorMatrix } from './bor-gor-matrix.js';
 
 type Field = 'bor-gor' | 'bor-ikke-gor' | 'gor-ikke-bor' | 'hverken';
-
-class FakePresence implements Presence {
-  readonly self = { name: 'Me', color: '#1f5fa8' };
-  readonly clientId = 1;
-  drags: DragState[][] = [];
-  peerList: Peer[] = [];
-  #listeners = new Set<() => void>();
-  setCursor(): void {}
-  setView(): void {}
-  setDrags(d: DragState[]): void {
-    this.drags.push(d);
-  }
-  peers(): Peer[] {
-    return this.peerList;
-  }
-  onChange(l: () => void): () => void {
-    this.#listeners.add(l);
-    return () => this.#listeners.delete(l);
-  }
-  emit(): void {
-    for (const l of this.#listeners) l();
-  }
-}
 
 let sync: ReturnType<typeof syncedBoards>;
 let local: Board;

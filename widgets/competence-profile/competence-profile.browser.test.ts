@@ -5,8 +5,7 @@ import type { Item } from '../../src/model/index.js';
 import { setLocale } from '../../src/i18n/index.js';
 import { DEFAULT_DECK } from '../../src/content/competences.js';
 import type { DeckCard } from '../../src/content/competences.js';
-import type { DragState, Peer, Presence } from '../../src/sync/presence.js';
-import { mount, settle, syncedBoards } from '../shared/test-utils.js';
+import { FakePresence, mount, settle, syncedBoards } from '../shared/test-utils.js';
 import { cardsIn, cardsOf, replaceDeck, seedDeck } from './seed.js';
 import type { KbCompetenceProfile } from './competence-profile.js';
 import type { KbCompetenceCard } from './competence-card.js';
@@ -16,29 +15,6 @@ import { widgetDefinition } from '../../src/canvas/widget-registry.js';
 
 const ORIGIN = { user: 'me' };
 const HOSTILE = '<img src=x onerror=alert(1)>';
-
-class FakePresence implements Presence {
-  readonly self = { name: 'Me', color: '#1f5fa8' };
-  readonly clientId = 1;
-  drags: DragState[][] = [];
-  peerList: Peer[] = [];
-  #listeners = new Set<() => void>();
-  setCursor(): void {}
-  setView(): void {}
-  setDrags(d: DragState[]): void {
-    this.drags.push(d);
-  }
-  peers(): Peer[] {
-    return this.peerList;
-  }
-  onChange(l: () => void): () => void {
-    this.#listeners.add(l);
-    return () => this.#listeners.delete(l);
-  }
-  emit(): void {
-    for (const l of this.#listeners) l();
-  }
-}
 
 function placeWidget(board: Board): string {
   return board.create('widget', { props: { widget: 'competence-profile' }, geometry: { x: 100, y: 200, w: 1500, h: 1392 } }, ORIGIN);

@@ -1,5 +1,6 @@
 /** Helpers for widget component tests (vitest browser mode). */
 import type { LitElement } from 'lit';
+import type { DragState, Peer, Point, Presence, User, Viewport } from '../../src/sync/presence.js';
 import * as Y from 'yjs';
 import { Board } from '../../src/model/index.js';
 
@@ -36,4 +37,39 @@ export async function mount<T extends LitElement>(tag: string, props: Partial<T>
 export async function settle(el: LitElement): Promise<void> {
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   await el.updateComplete;
+}
+
+/** A presence that records what an element publishes and serves scripted peers. */
+export class FakePresence implements Presence {
+  readonly self: User = { name: 'Me', color: '#1f5fa8' };
+  readonly clientId = 1;
+  drags: DragState[][] = [];
+  cursors: (Point | null)[] = [];
+  views: Viewport[] = [];
+  peerList: Peer[] = [];
+  #listeners = new Set<() => void>();
+  setCursor(p: Point | null): void {
+    this.cursors.push(p);
+  }
+  setDrags(d: DragState[]): void {
+    this.drags.push(d);
+  }
+  setView(v: Viewport): void {
+    this.views.push(v);
+  }
+  peers(): Peer[] {
+    return this.peerList;
+  }
+  /** Replaces the peers and tells listeners. */
+  setPeers(peers: Peer[]): void {
+    this.peerList = peers;
+    this.emit();
+  }
+  emit(): void {
+    for (const l of this.#listeners) l();
+  }
+  onChange(l: () => void): () => void {
+    this.#listeners.add(l);
+    return () => this.#listeners.delete(l);
+  }
 }
