@@ -141,8 +141,20 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/b/${room}`);
     await page.fill('input[name=name]', 'Måler');
     await page.click('button[type=submit]');
-    await page.waitForFunction((n) => document.querySelector('kb-app')?.shadowRoot?.querySelector('kb-board')?.shadowRoot?.querySelectorAll('.item').length === n, opts.items, { timeout: 30_000 });
-    await page.evaluate(() => (document.querySelector('kb-app')!.shadowRoot!.querySelector('kb-board') as unknown as { zoomToFit(): void }).zoomToFit());
+    const board = page.locator('kb-board');
+    await page.waitForFunction((n) => {
+      // kb-board sits somewhere inside the app's shadow roots.
+      const find = (root: Document | ShadowRoot): Element | null => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.tagName === 'KB-BOARD') return el;
+          const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+          if (inner) return inner;
+        }
+        return null;
+      };
+      return find(document)?.shadowRoot?.querySelectorAll('.item').length === n;
+    }, opts.items, { timeout: 30_000 });
+    await board.evaluate((b) => (b as HTMLElement & { zoomToFit(): void }).zoomToFit());
     await page.waitForTimeout(500);
 
     const idle = await frameTimes(page, opts.seconds * 1000);
@@ -169,10 +181,10 @@ async function main(): Promise<void> {
 
     // Drop-to-repaint probes: the first remote writes a unique position; the page reports the
     // first animation frame after that position is in the DOM.
-    await page.evaluate(() => {
+    await board.evaluate((el) => {
       const w = window as unknown as { __kbSeen: Map<string, number> };
       w.__kbSeen = new Map();
-      const board = document.querySelector('kb-app')!.shadowRoot!.querySelector('kb-board')!.shadowRoot!;
+      const board = el.shadowRoot!;
       new MutationObserver((records) => {
         for (const rec of records) {
           const el = rec.target as HTMLElement;

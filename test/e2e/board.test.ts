@@ -2,10 +2,9 @@
  * Three participants on one group's board at once, a fourth in another group: palette drags,
  * simultaneous drags of different notes and of the same note, and isolation between groups.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startTestServer } from '../integration/harness.js';
-import { eventually, joinBoard, launch, screenshot, type Participant } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, joinBoard, screenshot, useServerAndBrowser, type Participant } from './browser.js';
 
 interface Seen {
   id: string;
@@ -42,23 +41,13 @@ async function dragBy(page: Page, selector: string, dx: number, dy: number): Pro
 }
 
 describe('several participants on one board', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const fx = useServerAndBrowser();
   const people: Participant[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    removeDir(server.config.dataDir);
-  });
 
   it('three people place and drag notes at once; all end with the same board; another group sees nothing', async () => {
     const names = ['Anna', 'Bo', 'Cem'];
-    for (const n of names) people.push(await joinBoard(browser, server.url, 'e2e-group-1', n));
-    const other = await joinBoard(browser, server.url, 'e2e-group-2', 'Dorte');
+    for (const n of names) people.push(await joinBoard(fx.browser, fx.server.url, 'e2e-group-1', n));
+    const other = await joinBoard(fx.browser, fx.server.url, 'e2e-group-2', 'Dorte');
 
     // Each drags a note from the palette to their own spot, and writes on it.
     await Promise.all(

@@ -5,6 +5,28 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { removeDir, startTestServer } from '../integration/harness.js';
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * A real server on a random loopback port and one Chromium for the test file, started before
+ * and stopped after its tests. `server` may be replaced (a test that restarts it).
+ */
+export function useServerAndBrowser(): { server: TestServer; browser: Browser } {
+  const fixture = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    fixture.server = await startTestServer();
+    fixture.browser = await launch();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.close();
+    if (fixture.server) removeDir(fixture.server.config.dataDir);
+  });
+  return fixture;
+}
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 

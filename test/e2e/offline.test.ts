@@ -2,30 +2,18 @@
  * Offline: while the server is unreachable a participant keeps working; the board says so
  * plainly; the edits are kept (IndexedDB) and merged for everyone when the server is back.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../server/app.js';
-import { removeDir, startTestServer } from '../integration/harness.js';
-import { eventually, joinBoard, launch, screenshot } from './browser.js';
+import { eventually, joinBoard, screenshot, useServerAndBrowser } from './browser.js';
 
 describe('working through a lost connection', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    removeDir(server.config.dataDir);
-  });
+  const fx = useServerAndBrowser();
 
   it('keeps edits made while the server is down and merges them on reconnect', async () => {
-    const anna = await joinBoard(browser, server.url, 'offline-room', 'Anna');
-    const bo = await joinBoard(browser, server.url, 'offline-room', 'Bo');
-    const port = server.port;
-    await server.close();
+    const anna = await joinBoard(fx.browser, fx.server.url, 'offline-room', 'Anna');
+    const bo = await joinBoard(fx.browser, fx.server.url, 'offline-room', 'Bo');
+    const port = fx.server.port;
+    await fx.server.close();
     await anna.page.waitForSelector('kb-board >> .status-reconnecting', { timeout: 10_000 });
     expect(await anna.page.locator('kb-board .status').textContent()).toMatch(/Forbindelsen er afbrudt/);
 
@@ -40,13 +28,13 @@ describe('working through a lost connection', () => {
     await anna.page.close();
 
     // The server comes back on the same port with the same data; Bo reconnects.
-    server = Object.assign(await startServer({ ...server.config, port }), { config: server.config });
+    fx.server = Object.assign(await startServer({ ...fx.server.config, port }), { config: fx.server.config });
     await bo.page.waitForSelector('kb-board >> .status-connected', { timeout: 15_000 });
     expect(await bo.page.locator('kb-board .note-text', { hasText: 'Skrevet offline' }).count()).toBe(0);
 
     // Anna opens the board again (her name is remembered): the offline note is merged for everyone.
     const again = await anna.context.newPage();
-    await again.goto(`${server.url}/b/offline-room`);
+    await again.goto(`${fx.server.url}/b/offline-room`);
     await again.waitForSelector('kb-board >> .status-connected', { timeout: 15_000 });
     await eventually(async () => (await bo.page.locator('kb-board .note-text', { hasText: 'Skrevet offline' }).count()) === 1, 15_000, "Anna's offline note on Bo's screen");
     await screenshot(bo.page, 'offline-merged-bo.png');

@@ -4,10 +4,9 @@
  * Every participant ends with the same board and nothing anyone placed is missing; a fourth
  * participant in another group sees none of it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startTestServer } from '../integration/harness.js';
-import { eventually, joinBoard, launch, screenshot, type Participant } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, joinBoard, screenshot, useServerAndBrowser, type Participant } from './browser.js';
 
 interface WidgetState {
   local: string[];
@@ -35,35 +34,25 @@ function centre(b: { x: number; y: number; width: number; height: number }): { x
 
 /** Zooms the participant's view onto one widget (selects it and fits). */
 async function focusWidget(page: Page, widget: string): Promise<void> {
-  await page.evaluate((w) => {
-    const board = document.querySelector('kb-app')!.shadowRoot!.querySelector('kb-board') as unknown as HTMLElement & { view: { x: number; y: number; zoom: number } };
-    const el = board.shadowRoot!.querySelector(`[data-widget="${w}"]`) as HTMLElement;
-    const vp = board.shadowRoot!.querySelector('.viewport')!.getBoundingClientRect();
+  await page.locator('kb-board').evaluate((board, w) => {
+    const b = board as HTMLElement & { view: { x: number; y: number; zoom: number } };
+    const el = b.shadowRoot!.querySelector(`[data-widget="${w}"]`) as HTMLElement;
+    const vp = b.shadowRoot!.querySelector('.viewport')!.getBoundingClientRect();
     const x = parseFloat(el.style.left);
     const y = parseFloat(el.style.top);
     const zoom = Math.min(1, (vp.width - 260) / parseFloat(el.style.width), (vp.height - 160) / parseFloat(el.style.height));
-    board.view = { x: x - 230 / zoom, y: y - 90 / zoom, zoom };
+    b.view = { x: x - 230 / zoom, y: y - 90 / zoom, zoom };
   }, widget);
   await page.waitForTimeout(150);
 }
 
 describe('three participants working in the widgets at once', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    removeDir(server.config.dataDir);
-  });
+  const fx = useServerAndBrowser();
 
   it('drag cards, move notes and post at the same time; everyone ends with the same board', async () => {
     const people: Participant[] = [];
-    for (const n of ['Anna', 'Bo', 'Cem']) people.push(await joinBoard(browser, server.url, 'e2e-widgets', n));
-    const other = await joinBoard(browser, server.url, 'e2e-widgets-other', 'Dorte');
+    for (const n of ['Anna', 'Bo', 'Cem']) people.push(await joinBoard(fx.browser, fx.server.url, 'e2e-widgets', n));
+    const other = await joinBoard(fx.browser, fx.server.url, 'e2e-widgets-other', 'Dorte');
     const anna = people[0]!;
     for (const tool of ['competence-profile', 'bor-gor-matrix', 'reflection-wall']) {
       await anna.page.click(`kb-board [data-tool="${tool}"]`);
@@ -122,7 +111,7 @@ describe('three participants working in the widgets at once', () => {
     // The other group's board has none of it.
     expect(await other.page.locator('kb-board .world > .item').count()).toBe(0);
     for (const p of people) {
-      await p.page.evaluate(() => (document.querySelector('kb-app')!.shadowRoot!.querySelector('kb-board') as unknown as { zoomToFit(): void }).zoomToFit());
+      await p.page.locator('kb-board').evaluate((b) => (b as HTMLElement & { zoomToFit(): void }).zoomToFit());
       await screenshot(p.page, `widgets-${p.name}.png`);
       expect(p.errors).toEqual([]);
     }
