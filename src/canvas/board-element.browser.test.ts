@@ -29,7 +29,8 @@ async function setup(opts: { readonly?: boolean } = {}) {
   host.append(el);
   await el.updateComplete;
   const $ = (sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
-  return { ...boards, el, presence, note, frame, $ };
+  const tool = (name: string) => el.shadowRoot!.querySelector('kb-palette')!.shadowRoot!.querySelector(`[data-tool="${name}"]`) as HTMLButtonElement;
+  return { ...boards, el, presence, note, frame, $, tool };
 }
 
 function pointer(target: Element, type: string, x: number, y: number, extra: PointerEventInit = {}): void {
@@ -45,8 +46,8 @@ describe('<kb-board>', () => {
   });
 
   it('adds a note from the palette, through the model', async () => {
-    const { el, $, local } = await setup();
-    ($('[data-tool="note"]') as HTMLButtonElement).click();
+    const { el, local, tool } = await setup();
+    tool('note').click();
     await settle(el);
     const notes = local.read().items.filter((i) => i.kind === 'note');
     expect(notes).toHaveLength(2);
@@ -166,8 +167,8 @@ describe('<kb-board>', () => {
   });
 
   it('a locked board changes nothing', async () => {
-    const { $, local, note } = await setup({ readonly: true });
-    expect(($('[data-tool="note"]') as HTMLButtonElement).disabled).toBe(true);
+    const { $, local, note, tool } = await setup({ readonly: true });
+    expect(tool('note').disabled).toBe(true);
     const item = $(`[data-item-id="${note}"]`);
     item.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
     item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
@@ -181,7 +182,7 @@ describe('<kb-board>', () => {
     await settle(el);
     await new Promise((r) => requestAnimationFrame(r));
     await settle(el);
-    expect($('.palette')).toBeNull();
+    expect($('kb-palette')).toBeNull();
     expect($('.bar.top')).toBeNull();
     expect($(`[data-item-id="${note}"]`)).not.toBeNull();
     // Both items (x 100..300 and 600..1000) are on screen.
@@ -202,7 +203,7 @@ describe('<kb-board>', () => {
   });
 
   it('zooms with the buttons and fits everything on screen', async () => {
-    const { el, $ } = await setup();
+    const { el, $, tool } = await setup();
     el.zoomBy(2);
     await settle(el);
     expect(el.view.zoom).toBe(2);
@@ -212,6 +213,7 @@ describe('<kb-board>', () => {
     expect($('.zoom').textContent).toMatch(/Zoom \d+ %/);
     setLocale('en');
     await settle(el);
-    expect(($('[data-tool="note"]') as HTMLElement).textContent?.trim()).toBe('New note');
+    await settle(el.shadowRoot!.querySelector('kb-palette')!);
+    expect(tool('note').textContent?.trim()).toBe('New note');
   });
 });

@@ -24,29 +24,27 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { getLocale, LocaleController, t } from '../i18n/index.js';
 import {
   createUndoManager,
   NOTE_COLORS,
-  WIDGET_TYPES,
   ownerKey,
   type Board,
   type BoardUndoManager,
   type Item,
   type NoteColor,
   type Origin,
-  type WidgetType,
 } from '../model/index.js';
 import type { ConnectionStatus } from '../sync/connection.js';
 import type { Peer, Presence } from '../sync/presence.js';
+import './palette.js';
+import type { PaletteAdd, Tool } from './palette.js';
 import './people.js';
 import { boardStyles } from './styles.js';
+import { itemLabel, renderCursor, renderItem, type CanvasItem, type ItemState } from './item-view.js';
 import { widgetDefinition } from './widget-registry.js';
 import { boundsOf, centreOn, fitView, hitBand, panBy, rectFrom, screenToWorld, ZOOM_STEP, zoomAt, type View } from './viewport.js';
 
-type CanvasItem = Item<'note' | 'frame' | 'widget'>;
-type Tool = { kind: 'note' } | { kind: 'frame' } | { kind: 'widget'; widget: WidgetType };
 
 const STEP = 10;
 const BIG_STEP = 50;
@@ -85,7 +83,6 @@ export class KbBoard extends LitElement {
   @state() private dragPositions = new Map<string, { x: number; y: number }>();
   @state() private peers: Peer[] = [];
   @state() private following: number | null = null;
-  @state() private paletteGhost: { label: string; x: number; y: number } | null = null;
   @state() private announcement = '';
 
   @query('.viewport') private viewportEl!: HTMLElement;
@@ -301,7 +298,7 @@ export class KbBoard extends LitElement {
       const g = items.get(id)?.geometry;
       return g ? [{ id, x: g.x + dx, y: g.y + dy }] : [];
     }));
-    this.#announce(t('board.moved', { name: this.#labelOf(items.get(ids[0] as string)) }));
+    this.#announce(t('board.moved', { name: itemLabel(items.get(ids[0] as string)) }));
   }
 
   /** Selected items not inside another selected item (a frame carries its contents). */
@@ -518,37 +515,6 @@ export class KbBoard extends LitElement {
     this.#commitMoves(ids.flatMap((id) => (items.get(id) ? [{ id, x: Math.round(items.get(id)!.geometry.x + dx), y: Math.round(items.get(id)!.geometry.y + dy) }] : [])));
   }
 
-  // ---- palette -----------------------------------------------------------------------------
-
-  #onPaletteDown(e: PointerEvent, tool: Tool, label: string): void {
-    if (e.button !== 0 || this.readonly) return;
-    const btn = e.currentTarget as HTMLElement;
-    capture(btn, e.pointerId);
-    const x0 = e.clientX;
-    const y0 = e.clientY;
-    let dragging = false;
-    const move = (ev: PointerEvent): void => {
-      if (!dragging && Math.hypot(ev.clientX - x0, ev.clientY - y0) < 6) return;
-      dragging = true;
-      this.paletteGhost = { label, x: ev.clientX + 8, y: ev.clientY + 8 };
-    };
-    const up = (ev: PointerEvent): void => {
-      btn.removeEventListener('pointermove', move);
-      btn.removeEventListener('pointerup', up);
-      btn.removeEventListener('pointercancel', up);
-      this.paletteGhost = null;
-      if (!dragging) return; // a click: handled by @click
-      btn.addEventListener('click', (c) => c.stopImmediatePropagation(), { capture: true, once: true });
-      const r = this.viewportEl.getBoundingClientRect();
-      if (ev.type === 'pointerup' && ev.clientX >= r.left && ev.clientX <= r.right && ev.clientY >= r.top && ev.clientY <= r.bottom) {
-        this.add(tool, this.#toWorld(ev.clientX, ev.clientY));
-      }
-    };
-    btn.addEventListener('pointermove', move);
-    btn.addEventListener('pointerup', up);
-    btn.addEventListener('pointercancel', up);
-  }
-
   // ---- keyboard ---------------------------------------------------------------------------
 
   #onWindowKey = (e: KeyboardEvent): void => {
@@ -663,99 +629,35 @@ export class KbBoard extends LitElement {
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  #labelOf(item: CanvasItem | undefined): string {
-    if (!item) return '';
-    if (item.kind === 'note') return t('board.itemNote', { text: item.props.text.slice(0, 60) });
-    if (item.kind === 'frame') return t('board.itemFrame', { title: item.props.title });
-    return t('board.itemWidget', { name: t(`widget.${item.props.widget}`) });
-  }
-
   #renderItem(item: CanvasItem): TemplateResult {
     const pos = this.#positionOf(item);
-    const g = item.geometry;
-    const style = { left: `${pos.x}px`, top: `${pos.y}px`, width: `${g.w}px`, height: `${g.h}px` };
-    const classes = ['item', item.kind, this.selection.has(item.id) ? 'selected' : '', pos.remote ? 'remote-drag' : '', this.dragPositions.has(item.id) ? 'dragging' : ''].join(' ');
-    const handlers = {
-      down: (e: PointerEvent) => this.#onItemDown(e, item),
-      move: (e: PointerEvent) => this.#onItemMove(e),
-      up: (e: PointerEvent) => this.#onItemUp(e),
-      cancel: (e: PointerEvent) => this.#onItemCancel(e),
+    const state: ItemState = {
+      at: pos,
+      selected: this.selection.has(item.id),
+      editing: this.editing === item.id,
+      dragging: this.dragPositions.has(item.id),
+      ...(pos.remote ? { remote: pos.remote } : {}),
     };
-    const tag = pos.remote ? html`<span class="drag-tag" style=${styleMap({ background: pos.remote.user.color })}>${pos.remote.user.name}</span>` : nothing;
-    if (item.kind === 'note') {
-      const color = item.props.color as NoteColor;
-      return html`<div
-        class=${classes}
-        data-item-id=${item.id}
-        style=${styleMap({ ...style, background: `var(--kb-note-${color})`, zIndex: String(2) })}
-        tabindex="0"
-        role="button"
-        aria-roledescription=${t('board.addNote')}
-        aria-label=${this.#labelOf(item)}
-        aria-pressed=${this.selection.has(item.id) ? 'true' : 'false'}
-        @pointerdown=${handlers.down}
-        @pointermove=${handlers.move}
-        @pointerup=${handlers.up}
-        @pointercancel=${handlers.cancel}
-        @dblclick=${() => !this.readonly && (this.editing = item.id)}
-        @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, item)}
-      >
-        ${tag}
-        ${this.editing === item.id
-          ? html`<textarea class="editor" aria-label=${t('board.editText')} maxlength="2000" .value=${item.props.text} @keydown=${(e: KeyboardEvent) => this.#onEditKey(e, item)} @blur=${(e: FocusEvent) => this.#commitText(item, (e.target as HTMLTextAreaElement).value)} @pointerdown=${(e: Event) => e.stopPropagation()}></textarea>`
-          : html`<div class="note-text">${item.props.text || html`<span class="placeholder">${t('board.editText')}</span>`}</div>`}
-      </div>`;
-    }
-    if (item.kind === 'frame') {
-      return html`<div class=${classes} data-item-id=${item.id} style=${styleMap({ ...style, zIndex: '1' })} tabindex="0" role="group" aria-label=${this.#labelOf(item)} @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, item)}>
-        ${tag}
-        <div class="frame-title" @pointerdown=${handlers.down} @pointermove=${handlers.move} @pointerup=${handlers.up} @pointercancel=${handlers.cancel} @dblclick=${() => !this.readonly && (this.editing = item.id)}>
-          ${this.editing === item.id
-            ? html`<input class="editor" aria-label=${t('board.editText')} maxlength="200" .value=${item.props.title} @keydown=${(e: KeyboardEvent) => this.#onEditKey(e, item)} @blur=${(e: FocusEvent) => this.#commitText(item, (e.target as HTMLInputElement).value)} @pointerdown=${(e: Event) => e.stopPropagation()} />`
-            : item.props.title}
-        </div>
-      </div>`;
-    }
-    const def = widgetDefinition(item.props.widget);
-    const body = def
-      ? staticHtml`<${unsafeStatic(def.tag)} .board=${this.board} .widgetId=${item.id} .origin=${this.origin} .presence=${this.presence} .readonly=${this.readonly} .userName=${this.userName} .clientTag=${this.clientTag}></${unsafeStatic(def.tag)}>`
-      : html`<p class="missing-widget">${t(`widget.${item.props.widget}`)}</p>`;
-    return html`<div class=${classes} data-item-id=${item.id} data-widget=${item.props.widget} style=${styleMap({ ...style, zIndex: '2' })} tabindex="0" role="group" aria-label=${this.#labelOf(item)} @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, item)}>
-      ${tag}
-      <div class="widget-handle" title=${t(`widget.${item.props.widget}`)} @pointerdown=${handlers.down} @pointermove=${handlers.move} @pointerup=${handlers.up} @pointercancel=${handlers.cancel}>${t(`widget.${item.props.widget}`)}</div>
-      <div class="widget-body">${body}</div>
-    </div>`;
+    return renderItem(item, state, {
+      pointerdown: (e) => this.#onItemDown(e, item),
+      pointermove: (e) => this.#onItemMove(e),
+      pointerup: (e) => this.#onItemUp(e),
+      pointercancel: (e) => this.#onItemCancel(e),
+      keydown: (e) => this.#onItemKey(e, item),
+      startEdit: () => {
+        if (!this.readonly && item.kind !== 'widget') this.editing = item.id;
+      },
+      editKeydown: (e) => this.#onEditKey(e, item),
+      commit: (value) => this.#commitText(item, value),
+    }, this);
   }
 
-  #renderCursors(): TemplateResult[] {
-    return this.peers
-      .filter((p) => p.cursor)
-      .map(
-        (p) => html`<div class="cursor" data-client-id=${p.clientId} style=${styleMap({ left: `${p.cursor!.x}px`, top: `${p.cursor!.y}px`, transform: `scale(${1 / this.view.zoom})` })} aria-hidden="true">
-          <svg width="18" height="22" viewBox="0 0 18 22"><path d="M1 1 L1 19 L6 14 L10 21 L13 19.5 L9 13 L16 13 Z" fill=${p.user.color} stroke="#fff" stroke-width="1.5" /></svg>
-          <span style=${styleMap({ background: p.user.color })}>${p.user.name}</span>
-        </div>`,
-      );
-  }
-
-  #renderPalette(): TemplateResult {
-    const tools: { tool: Tool; label: string }[] = [
-      { tool: { kind: 'note' }, label: t('board.addNote') },
-      { tool: { kind: 'frame' }, label: t('board.addFrame') },
-      ...WIDGET_TYPES.map((w) => ({ tool: { kind: 'widget', widget: w } as Tool, label: t(`widget.${w}`) })),
-    ];
-    return html`<nav class="bar palette" part="palette" aria-label=${t('board.palette')}>
-      ${tools.map(
-        ({ tool, label }) => html`<button
-          data-tool=${tool.kind === 'widget' ? tool.widget : tool.kind}
-          ?disabled=${this.readonly}
-          @pointerdown=${(e: PointerEvent) => this.#onPaletteDown(e, tool, label)}
-          @click=${() => this.add(tool)}
-        >
-          ${label}
-        </button>`,
-      )}
-    </nav>`;
+  #onPaletteAdd(e: CustomEvent<PaletteAdd>): void {
+    const { tool, clientX, clientY } = e.detail;
+    if (clientX === undefined || clientY === undefined) return void this.add(tool);
+    const r = this.viewportEl.getBoundingClientRect();
+    // A tool dragged onto the board lands where it was released; released elsewhere, nothing.
+    if (clientX >= r.left && clientX <= r.right && clientY >= r.top && clientY <= r.bottom) this.add(tool, this.#toWorld(clientX, clientY));
   }
 
   #renderSelectionBar(): TemplateResult | typeof nothing {
@@ -804,7 +706,8 @@ export class KbBoard extends LitElement {
       >
         <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })}>
           ${repeat(items, (i) => i.id, (i) => this.#renderItem(i))}
-          ${this.band ? html`<div class="band" style=${styleMap(this.#bandStyle())}></div>` : nothing} ${this.#renderCursors()}
+          ${this.band ? html`<div class="band" style=${styleMap(this.#bandStyle())}></div>` : nothing}
+          ${this.peers.map((p) => (p.cursor ? renderCursor({ ...p, cursor: p.cursor }, v.zoom) : nothing))}
         </div>
       </div>
       ${this.chrome ? this.#renderChrome() : nothing}
@@ -815,7 +718,7 @@ export class KbBoard extends LitElement {
   #renderChrome(): TemplateResult {
     const v = this.view;
     return html`
-      ${this.#renderPalette()}
+      <kb-palette class="bar palette" part="palette" role="toolbar" aria-label=${t('board.palette')} ?disabled=${this.readonly} @kb-palette-add=${this.#onPaletteAdd}></kb-palette>
       <div class="bar top" part="toolbar" role="toolbar" aria-label=${t('board.canvas')}>
         <button aria-label=${t('board.undo')} title=${t('board.undo')} ?disabled=${this.readonly || !this.#undo?.canUndo()} @click=${() => this.undo()}>↶</button>
         <button aria-label=${t('board.redo')} title=${t('board.redo')} ?disabled=${this.readonly || !this.#undo?.canRedo()} @click=${() => this.redo()}>↷</button>
@@ -836,7 +739,6 @@ export class KbBoard extends LitElement {
         ${this.readonly ? html`&nbsp;· ${t('board.readOnly')}` : nothing}
       </div>
       ${this.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}
-      ${this.paletteGhost ? html`<div class="palette-ghost" style=${styleMap({ left: `${this.paletteGhost.x}px`, top: `${this.paletteGhost.y}px` })}>${this.paletteGhost.label}</div>` : nothing}
     `;
   }
 

@@ -191,9 +191,7 @@ export const boardStyles = css`
   .bar.palette {
     top: 12px;
     left: 12px;
-    flex-direction: column;
-    align-items: stretch;
-    max-width: 190px;
+    max-width: 200px;
   }
   .bar.selection {
     bottom: 16px;
@@ -226,9 +224,6 @@ export const boardStyles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
-  .palette button {
-    touch-action: none;
-  }
   .dot {
     display: inline-block;
     width: 10px;
@@ -257,15 +252,6 @@ export const boardStyles = css`
     border-radius: 8px;
     z-index: 11;
     font-size: 15px;
-  }
-  .palette-ghost {
-    position: fixed;
-    pointer-events: none;
-    padding: 8px 12px;
-    border-radius: 8px;
-    background: var(--kb-accent, #1f5fa8);
-    color: #fff;
-    z-index: 20;
   }
   .visually-hidden {
     position: absolute !important;
