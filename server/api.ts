@@ -19,6 +19,8 @@ import type {
 import { placeWorkshop } from '../src/workshop/template.js';
 import type { Config } from './config.js';
 import { Control, initialControl } from './control.js';
+import { parseWorkshopExport, WorkshopExportError } from './export/index.js';
+import { Exporter } from './exports.js';
 import { HttpError } from './http-error.js';
 import type { Logger } from './log.js';
 import { TokenBucket } from './rate-limit.js';
@@ -58,13 +60,37 @@ export function groupName(n: number, locale: 'da' | 'en'): string {
 
 export class WorkshopApi {
   readonly control: Control;
+  readonly exporter: Exporter;
   readonly router = new Router();
   readonly #joinLimits = new Map<string, TokenBucket>();
 
   constructor(readonly deps: ApiDeps) {
     this.control = new Control(deps.rooms);
+    this.exporter = new Exporter(deps.workshops, deps.rooms);
     const r = this.router;
     r.on('POST', '/api/workshops', (ctx) => this.create(ctx));
+    r.on('POST', '/api/workshops/import', (ctx) => this.import(ctx));
+    r.on('GET', '/api/workshops/:id/export', async (ctx) => {
+      const a = this.#facilitator(ctx);
+      return this.exporter.file(a.workshop, Exporter.request((k) => ctx.url.searchParams.get(k)));
+    });
+    r.on('POST', '/api/workshops/:id/exports', async (ctx) => {
+      const a = this.#facilitator(ctx);
+      const body = (await ctx.json()) as Record<string, unknown>;
+      const job = this.exporter.start(a.workshop, Exporter.request((k) => (typeof body === 'object' && body !== null ? body[k] : undefined)));
+      return { kind: 'json', status: 202, body: { job } };
+    });
+    r.on('GET', '/api/workshops/:id/exports/:job', (ctx) => {
+      const a = this.#facilitator(ctx);
+      const { state, done, total, error } = this.exporter.job(a.workshop.id, ctx.params.job as string);
+      return { state, done, total, ...(error ? { error } : {}) };
+    });
+    r.on('GET', '/api/workshops/:id/exports/:job/file', (ctx) => {
+      const a = this.#facilitator(ctx);
+      const job = this.exporter.job(a.workshop.id, ctx.params.job as string);
+      if (job.state !== 'done' || !job.file) throw new HttpError(409, job.state === 'failed' ? (job.error ?? 'the export failed') : 'the export is not finished yet');
+      return job.file;
+    });
     r.on('POST', '/api/join', (ctx) => this.join(ctx));
     r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx)));
     r.on('DELETE', '/api/workshops/:id', (ctx) => {
@@ -180,6 +206,33 @@ export class WorkshopApi {
     }
     this.control.write(w.id, initialControl(w));
     this.deps.log.info('workshop.create', { workshop: w.id, groups: w.groups.length, parts });
+    return created(this.#createdResponse(w, made.facilitatorToken, made.groupTokens));
+  }
+
+  /** A workshop exported as JSON comes back as a new workshop with equal boards and new tokens. */
+  async import(ctx: RequestContext): Promise<unknown> {
+    let data;
+    try {
+      data = parseWorkshopExport(await ctx.json(64 * 1024 * 1024));
+    } catch (err) {
+      if (err instanceof WorkshopExportError) throw new HttpError(400, err.message);
+      throw err;
+    }
+    const names = new Map(data.groups.map((g, i) => [i + 1, g.name]));
+    const made = this.deps.workshops.create({
+      title: data.title,
+      parts: data.parts,
+      groups: data.groups.length,
+      locale: data.locale,
+      groupName: (n) => names.get(n) ?? groupName(n, data.locale),
+    });
+    const w = made.workshop;
+    data.groups.forEach((g, i) => {
+      const room = w.groups[i]?.room as string;
+      this.deps.rooms.change(room, (doc) => Y.applyUpdate(doc, Buffer.from(g.board, 'base64')));
+    });
+    this.control.write(w.id, initialControl(w));
+    this.deps.log.info('workshop.import', { workshop: w.id, groups: w.groups.length });
     return created(this.#createdResponse(w, made.facilitatorToken, made.groupTokens));
   }
 

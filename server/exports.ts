@@ -1,0 +1,147 @@
+/**
+ * Exports over HTTP. `GET …/export?format=F[&snapshot=S][&group=N]` answers with the file;
+ * for long exports (the workshop PDF) `POST …/exports` starts a job whose progress can be
+ * polled (`GET …/exports/:job`) and whose file is fetched when done (`…/exports/:job/file`).
+ * Jobs live in memory for ten minutes.
+ */
+import type { ExportFormat } from '../src/workshop/api.js';
+import {
+  boardPng,
+  boardSvg,
+  EXPORT_CONTENT_TYPES,
+  exportCsv,
+  exportFilename,
+  exportJson,
+  exportMarkdown,
+  PER_GROUP_FORMATS,
+  profileDocx,
+  workshopPdf,
+  type WorkshopInput,
+} from './export/index.js';
+import { HttpError } from './http-error.js';
+import type { Rooms } from './rooms.js';
+import type { FileReply } from './router.js';
+import { newId } from './tokens.js';
+import type { Workshop, WorkshopStore } from './workshops.js';
+
+export const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'pdf', 'svg', 'png', 'docx'];
+
+export interface ExportRequest {
+  format: ExportFormat;
+  snapshot?: string;
+  group?: number;
+}
+
+interface Job {
+  workshopId: string;
+  done: number;
+  total: number;
+  state: 'running' | 'done' | 'failed';
+  error?: string;
+  file?: FileReply;
+  expires: number;
+}
+
+const JOB_TTL_MS = 10 * 60_000;
+
+export class Exporter {
+  readonly #jobs = new Map<string, Job>();
+
+  constructor(readonly workshops: WorkshopStore, readonly rooms: Rooms) {}
+
+  /** Parses `format`, `snapshot`, `group` from query parameters or a body. */
+  static request(get: (k: string) => unknown): ExportRequest {
+    const format = get('format');
+    if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `format must be one of ${FORMATS.join(', ')}`);
+    const req: ExportRequest = { format: format as ExportFormat };
+    const snapshot = get('snapshot');
+    if (snapshot !== undefined && snapshot !== null && snapshot !== '') {
+      if (typeof snapshot !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(snapshot)) throw new HttpError(400, 'snapshot must be a snapshot set id');
+      req.snapshot = snapshot;
+    }
+    const group = get('group');
+    if (group !== undefined && group !== null && group !== '') {
+      const n = Number(group);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new HttpError(400, 'group must be a group number');
+      req.group = n;
+    }
+    if (PER_GROUP_FORMATS.includes(req.format) && req.group === undefined) throw new HttpError(400, `format ${req.format} shows one group: give group=N`);
+    return req;
+  }
+
+  /** The workshop's boards as the export reads them: a snapshot set's copies or the live boards. */
+  input(w: Workshop, snapshot?: string): WorkshopInput {
+    let groups: WorkshopInput['groups'];
+    let snapshotName: string | undefined;
+    if (snapshot) {
+      const set = this.workshops.listSnapshotSets(w.id).find((s) => s.id === snapshot);
+      if (!set) throw new HttpError(404, 'no such snapshot');
+      snapshotName = set.name;
+      groups = set.groups.map((n) => ({
+        number: n,
+        name: w.groups.find((g) => g.number === n)?.name ?? `${n}`,
+        state: this.workshops.snapshot(w.id, snapshot, n) as Uint8Array,
+      }));
+    } else {
+      const states = this.rooms.states(w.groups.map((g) => g.room));
+      groups = w.groups.map((g) => ({ number: g.number, name: g.name, state: states.get(g.room) as Uint8Array }));
+    }
+    return { id: w.id, title: w.title, parts: w.parts, locale: w.locale, createdAt: w.createdAt, groups, ...(snapshotName ? { snapshotName } : {}) };
+  }
+
+  async file(w: Workshop, req: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<FileReply> {
+    const input = this.input(w, req.snapshot);
+    if (req.group !== undefined && !input.groups.some((g) => g.number === req.group)) throw new HttpError(404, `no group ${req.group} in this ${req.snapshot ? 'snapshot' : 'workshop'}`);
+    const group = req.group as number;
+    let body: Uint8Array | string;
+    switch (req.format) {
+      case 'json':
+        body = JSON.stringify(exportJson(input), null, 2);
+        break;
+      case 'csv':
+        body = exportCsv(input);
+        break;
+      case 'md':
+        body = exportMarkdown(input);
+        break;
+      case 'svg':
+        body = boardSvg(input, group);
+        break;
+      case 'png':
+        body = boardPng(boardSvg(input, group));
+        break;
+      case 'pdf':
+        body = await workshopPdf(input, onProgress);
+        break;
+      case 'docx':
+        body = await profileDocx(input, group);
+        break;
+    }
+    return { kind: 'file', contentType: EXPORT_CONTENT_TYPES[req.format], body, filename: exportFilename(input, req.format, req.group) };
+  }
+
+  /** Starts an export in the background; returns the job id. */
+  start(w: Workshop, req: ExportRequest): string {
+    this.#sweep();
+    const id = newId();
+    const job: Job = { workshopId: w.id, done: 0, total: 1, state: 'running', expires: Date.now() + JOB_TTL_MS };
+    this.#jobs.set(id, job);
+    // Validate synchronously (bad requests fail the POST), then run.
+    this.input(w, req.snapshot);
+    void this.file(w, req, (done, total) => Object.assign(job, { done, total })).then(
+      (file) => Object.assign(job, { state: 'done', file, done: job.total }),
+      (err: unknown) => Object.assign(job, { state: 'failed', error: err instanceof HttpError ? err.message : 'the export failed' }),
+    );
+    return id;
+  }
+
+  job(workshopId: string, id: string): Job {
+    const job = this.#jobs.get(id);
+    if (!job || job.workshopId !== workshopId) throw new HttpError(404, 'no such export');
+    return job;
+  }
+
+  #sweep(now = Date.now()): void {
+    for (const [id, job] of this.#jobs) if (job.expires < now) this.#jobs.delete(id);
+  }
+}
