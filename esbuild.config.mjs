@@ -25,6 +25,7 @@ const node = {
     server: 'server/main.ts',
     'bench/sync-load': 'bench/sync-load.ts',
     'bench/board-render': 'bench/client/board-render.ts',
+    'bench/workshop': 'bench/workshop.ts',
   },
   outdir: 'build',
   bundle: true,
