@@ -5,23 +5,15 @@
  */
 import type { Board, Item } from '../model/index.js';
 import type { Area, Column } from '../model/competence-card.js';
-import type { Assessment } from '../model/theme-assessment.js';
-import { assessmentId } from '../model/theme-assessment.js';
 import type { MatrixFieldId } from '../model/matrix-note.js';
 import type { WidgetType } from '../model/widget.js';
-import { CRITERIA } from '../content/criteria.js';
-import { MATRIX_FIELDS } from '../content/matrix.js';
+import { groupNotes } from '../../widgets/bor-gor-matrix/notes.js';
+import { cardsIn, cardsOf } from '../../widgets/competence-profile/seed.js';
+import { readWall as readWallAs, type WallColumn, type WallPost } from '../../widgets/reflection-wall/wall-data.js';
 import type { Locale } from '../i18n/index.js';
 
-interface Ordered {
-  id: string;
-  props: { order: number };
-}
-
-/** The widgets' order: by `order`, ties by id (as widgets/shared/order.ts). */
-export function byOrder<T extends Ordered>(a: T, b: T): number {
-  return a.props.order - b.props.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+/** The widgets' order: by `order`, ties by id. */
+export { byOrder } from '../../widgets/shared/order.js';
 
 export type WidgetItem = Item<'widget'>;
 
@@ -34,39 +26,16 @@ export function widgetsOf(board: Board, type?: WidgetType, items: readonly Item[
 
 // ---- seven themes ------------------------------------------------------------------------
 
-export interface ThemeData {
-  criterion: number;
-  /** A missing assessment record reads as 'not-started'. */
-  status: Assessment;
-  /** True if the group set the assessment (a record exists). */
-  assessed: boolean;
-  notes: Item<'theme-note'>[];
-}
-
-export function readThemes(board: Board, widgetId: string): ThemeData[] {
-  const assessments = board.owned(widgetId, 'theme-assessment');
-  const notes = board.owned(widgetId, 'theme-note');
-  return CRITERIA.map(({ number }) => {
-    const id = assessmentId(widgetId, number);
-    const record = assessments.find((a) => a.id === id && a.props.criterion === number);
-    return {
-      criterion: number,
-      status: record?.props.status ?? 'not-started',
-      assessed: record !== undefined,
-      notes: notes.filter((n) => n.props.criterion === number),
-    };
-  });
-}
+/** The seven criteria as the widget reads them (one reader for widget and export). */
+export { readThemes } from '../../widgets/seven-themes/records.js';
+export type { ThemeState as ThemeData } from '../../widgets/seven-themes/records.js';
 
 // ---- Bør/Gør matrix ----------------------------------------------------------------------
 
 export type MatrixData = Record<MatrixFieldId, Item<'matrix-note'>[]>;
 
 export function readMatrix(board: Board, widgetId: string): MatrixData {
-  const notes = board.owned(widgetId, 'matrix-note');
-  return Object.fromEntries(
-    MATRIX_FIELDS.map((f) => [f.field, notes.filter((n) => n.props.field === f.field).sort(byOrder)]),
-  ) as MatrixData;
+  return groupNotes(board.owned(widgetId, 'matrix-note'));
 }
 
 // ---- competence profile ------------------------------------------------------------------
@@ -75,11 +44,11 @@ export type CardItem = Item<'competence-card'>;
 export type ProfileData = Record<Area, Record<Column, CardItem[]>>;
 
 export function readProfile(board: Board, widgetId: string): ProfileData {
-  const cards = board.owned(widgetId, 'competence-card');
+  const cards = cardsOf(board, widgetId);
   const area = (a: Area): Record<Column, CardItem[]> => ({
-    viden: cards.filter((c) => c.props.area === a && c.props.column === 'viden').sort(byOrder),
-    kompetencer: cards.filter((c) => c.props.area === a && c.props.column === 'kompetencer').sort(byOrder),
-    faerdigheder: cards.filter((c) => c.props.area === a && c.props.column === 'faerdigheder').sort(byOrder),
+    viden: cardsIn(cards, a, 'viden'),
+    kompetencer: cardsIn(cards, a, 'kompetencer'),
+    faerdigheder: cardsIn(cards, a, 'faerdigheder'),
   });
   return { local: area('local'), generic: area('generic') };
 }
@@ -96,25 +65,10 @@ export function isOwnCard(card: CardItem): boolean {
 
 // ---- reflection wall ---------------------------------------------------------------------
 
-export interface WallPostData {
-  item: Item<'wall-post'>;
-  likes: number;
-}
-
-export interface WallColumnData {
-  item: Item<'wall-column'>;
-  posts: WallPostData[];
-}
+/** The wall as the widget reads it, for no one in particular (no 'liked' or 'mine'). */
+export type WallPostData = WallPost;
+export type WallColumnData = WallColumn;
 
 export function readWall(board: Board, widgetId: string): WallColumnData[] {
-  return board
-    .owned(widgetId, 'wall-column')
-    .sort(byOrder)
-    .map((item) => ({
-      item,
-      posts: board
-        .owned(item.id, 'wall-post')
-        .sort(byOrder)
-        .map((post) => ({ item: post, likes: board.owned(post.id, 'wall-like').length })),
-    }));
+  return readWallAs(board, widgetId, { userName: '', clientTag: '' });
 }

@@ -14,6 +14,8 @@ export interface ThemeState {
   assessmentId: string;
   /** The assessment; a missing record reads as 'not-started'. */
   status: Assessment;
+  /** True if the group set the assessment (its record exists). */
+  assessed: boolean;
   /** The group's notes on the criterion, in id order (the same order for everyone). */
   notes: ThemeNote[];
 }
@@ -30,6 +32,7 @@ export function readThemes(board: Board, widgetId: string): ThemeState[] {
       criterion: number,
       assessmentId: id,
       status: record?.props.status ?? 'not-started',
+      assessed: record !== undefined,
       notes: notes.filter((n) => n.props.criterion === number),
     };
   });
