@@ -44,3 +44,8 @@ export function savedLocale(): Locale {
 export function saveLocale(locale: Locale): void {
   storage()?.setItem(LANG, locale);
 }
+
+/** Has this participant chosen a language (else a workshop's language applies)? */
+export function hasSavedLocale(): boolean {
+  return isLocale(storage()?.getItem(LANG));
+}

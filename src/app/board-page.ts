@@ -1,0 +1,104 @@
+/**
+ * `<kb-board-page>` (`/b/<room>`): a free board by name, outside any workshop. Asks for a
+ * display name once (kept in this browser), then shows the board with presence and live sync.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, t } from '../i18n/index.js';
+import { connectBoard, type BoardConnection, type ConnectionStatus } from '../sync/connection.js';
+import { colorFor } from '../sync/presence.js';
+import '../canvas/board-element.js';
+import './bits.js';
+import { hashString } from './group-page.js';
+import { clientTag, saveName, savedName } from './identity.js';
+import { pageStyles } from './page-styles.js';
+
+@customElement('kb-board-page')
+export class KbBoardPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      :host {
+        height: 100vh;
+        height: 100dvh;
+      }
+      kb-board {
+        height: 100%;
+      }
+    `,
+  ];
+
+  @property() room = '';
+  @state() private name = savedName();
+  @state() private connection: BoardConnection | null = null;
+  @state() private status: ConnectionStatus = 'connecting';
+  @state() private error = '';
+  readonly #origin = { participant: true };
+  #offStatus: (() => void) | undefined;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.room && this.name) this.#connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#offStatus?.();
+    this.connection?.destroy();
+    this.connection = null;
+  }
+
+  #connect(): void {
+    if (!this.room || this.connection) return;
+    const conn = connectBoard({ room: this.room, user: { name: this.name, color: colorFor(hashString(clientTag())) } });
+    this.connection = conn;
+    this.status = conn.status();
+    this.#offStatus = conn.onStatus((s) => (this.status = s));
+    document.title = `${this.room} · kaedeboard`;
+  }
+
+  #onJoin(e: SubmitEvent): void {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+    const name = input.value.trim();
+    if (!name) {
+      this.error = t('join.name');
+      return;
+    }
+    saveName(name);
+    this.name = name.slice(0, 60);
+    this.#connect();
+  }
+
+  override render() {
+    if (!this.connection) {
+      return html`<main class="page">
+          <section class="card">
+            <h1>${t('join.title')}</h1>
+            <form @submit=${this.#onJoin}>
+              <label for="name">${t('join.name')}</label>
+              <input id="name" name="name" autocomplete="nickname" maxlength="60" required .value=${this.name} />
+              <p class="hint">${t('join.hint')}</p>
+              ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+              <div><button type="submit" class="big">${t('join.submit')}</button></div>
+            </form>
+          </section>
+        </main>
+        <kb-lang></kb-lang>`;
+    }
+    const c = this.connection;
+    return html`<kb-board .board=${c.board} .presence=${c.presence} .origin=${this.#origin} .status=${this.status} .userName=${this.name} .clientTag=${clientTag()}></kb-board>
+      <kb-lang></kb-lang>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-board-page': KbBoardPage;
+  }
+}

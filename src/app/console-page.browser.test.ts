@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n/index.js';
+import type { WorkshopView } from '../workshop/api.js';
+import './console-page.js';
+import type { KbConsolePage } from './console-page.js';
+import { controlState, FakeControl, FakeFetch, fakeServices } from './test-fakes.js';
+
+const ID = 'W1234567890abcde';
+const TOKEN = 'F'.repeat(32);
+
+function view(patch: Partial<WorkshopView> = {}): WorkshopView {
+  return {
+    id: ID,
+    title: 'Kædeansvar i Aarhus',
+    parts: ['kaedeansvar'],
+    locale: 'da',
+    createdAt: 0,
+    locked: false,
+    crossView: false,
+    role: 'facilitator',
+    groups: [1, 2, 3].map((n) => ({ number: n, name: `Gruppe ${n}`, room: `w-${ID}-g${n}`, code: `CODE${n}${n}`, online: 0 })),
+    controlRoom: `w-${ID}-control`,
+    expiresAt: Date.UTC(2030, 0, 1),
+    ...patch,
+  };
+}
+
+let page: KbConsolePage | null = null;
+afterEach(() => {
+  page?.remove();
+  page = null;
+  document.body.innerHTML = '';
+  sessionStorage.clear();
+  setLocale('da');
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+async function setup() {
+  sessionStorage.setItem(`kaedeboard:token:f:${ID}`, TOKEN);
+  const fetch = new FakeFetch({
+    [`GET /api/workshops/${ID}`]: view(),
+    [`GET /api/workshops/${ID}/snapshots`]: [],
+    [`POST /api/workshops/${ID}/lock`]: (c: { body: unknown }) => view({ locked: (c.body as { locked: boolean }).locked }),
+    [`POST /api/workshops/${ID}/cross-view`]: (c: { body: unknown }) => view({ crossView: (c.body as { enabled: boolean }).enabled }),
+    [`POST /api/workshops/${ID}/timer`]: { endsAt: Date.now() + 600_000, remainingMs: null },
+    [`POST /api/workshops/${ID}/message`]: (c: { body: unknown }) => ((c.body as { text: string }).text ? { text: (c.body as { text: string }).text, at: 5 } : null),
+    [`POST /api/workshops/${ID}/moves`]: { ok: true },
+    [`POST /api/workshops/${ID}/snapshots`]: (c: { body: unknown }) => ({ id: 'S1', name: (c.body as { name: string }).name, createdAt: Date.now(), groups: [1, 2, 3] }),
+    [`DELETE /api/workshops/${ID}`]: { deleted: true },
+  });
+  const control = new FakeControl(controlState());
+  const fake = fakeServices(fetch, control, {
+    now: () => new Date(2026, 2, 12, 9, 5).getTime(),
+    people: { 1: [{ clientId: 11, name: 'Anna', color: '#b3261e' }, { clientId: 12, name: 'Bo', color: '#1f5fa8' }], 2: [{ clientId: 21, name: 'Cem', color: '#2e7d32' }] },
+  });
+  const el = document.createElement('kb-console-page');
+  el.workshopId = ID;
+  el.services = fake.services;
+  document.body.append(el);
+  page = el;
+  await tick();
+  await el.updateComplete;
+  const $ = (sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+  const click = async (sel: string) => {
+    $(sel).click();
+    await tick();
+    await el.updateComplete;
+  };
+  return { el, fetch, control, fake, $, click };
+}
+
+describe('<kb-console-page>', () => {
+  it('shows every group with a live thumbnail and who is in it', async () => {
+    const { el, fake, fetch, $ } = await setup();
+    expect(fetch.calls[0]).toMatchObject({ method: 'GET', path: `/api/workshops/${ID}`, auth: `Bearer ${TOKEN}` });
+    expect($('h1').textContent).toContain('Kædeansvar i Aarhus');
+    const tiles = [...el.shadowRoot!.querySelectorAll('ol.tiles > li')];
+    expect(tiles).toHaveLength(3);
+    expect(fake.rooms.map((r) => r.room)).toEqual([1, 2, 3].map((n) => `w-${ID}-g${n}`));
+    expect(tiles[0]!.querySelector('kb-board')).toBeTruthy();
+    expect(tiles[0]!.querySelector('kb-board')!.hasAttribute('readonly')).toBe(true);
+    expect(tiles[0]!.textContent).toContain('Anna');
+    expect(tiles[0]!.textContent).toContain('Bo');
+    expect(tiles[0]!.textContent).toContain('2 online');
+    expect(tiles[1]!.textContent).toContain('Cem');
+    expect(tiles[2]!.textContent).toContain('Ingen er på tavlen endnu');
+    // Someone arrives in group 3.
+    fake.rooms[2]!.setPeople([{ clientId: 31, name: 'Dorte', color: '#455a64' }]);
+    await el.updateComplete;
+    expect(tiles[2]!.textContent).toContain('Dorte');
+  });
+
+  it('locks and unlocks the boards, and lets groups see each other', async () => {
+    const { fetch, $, click } = await setup();
+    expect($('[data-action=lock]').textContent).toContain('Lås alle tavler');
+    await click('[data-action=lock]');
+    expect(fetch.writes().at(-1)).toMatchObject({ method: 'POST', path: `/api/workshops/${ID}/lock`, body: { locked: true }, auth: `Bearer ${TOKEN}` });
+    expect($('[data-action=lock]').textContent).toContain('Lås op');
+    expect($('[data-action=lock]').getAttribute('aria-pressed')).toBe('true');
+    await click('[data-action=lock]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ locked: false });
+    await click('[data-action=cross-view]');
+    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/cross-view`, body: { enabled: true } });
+  });
+
+  it('starts, extends, pauses and stops the timer', async () => {
+    const { el, fetch, control, $, click } = await setup();
+    const minutes = $('#minutes') as HTMLInputElement;
+    minutes.value = '15';
+    minutes.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    await click('[data-action=timer-start]');
+    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/timer`, body: { action: 'start', minutes: 15 } });
+    control.set({ timer: { endsAt: Date.now() + 900_000, remainingMs: null } });
+    await el.updateComplete;
+    await click('[data-action=timer-add5]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ action: 'add', minutes: 5 });
+    await click('[data-action=timer-add1]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ action: 'add', minutes: 1 });
+    await click('[data-action=timer-pause]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ action: 'pause' });
+    control.set({ timer: { endsAt: null, remainingMs: 300_000 } });
+    await el.updateComplete;
+    await click('[data-action=timer-resume]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ action: 'resume' });
+    await click('[data-action=timer-stop]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ action: 'stop' });
+  });
+
+  it('sends and clears a message to every group', async () => {
+    const { el, fetch, $, click } = await setup();
+    const input = $('#message') as HTMLInputElement;
+    input.value = 'Husk pausen kl. 10';
+    input.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    await click('[data-action=message-send]');
+    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/message`, body: { text: 'Husk pausen kl. 10' } });
+    expect(el.shadowRoot!.textContent).toContain('Vises nu: "Husk pausen kl. 10"');
+    await click('[data-action=message-clear]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ text: '' });
+    expect(el.shadowRoot!.querySelector('[data-action=message-clear]')).toBeNull();
+  });
+
+  it('takes a snapshot named "Plenum HH:MM" and lists it with a plenum link', async () => {
+    const { el, fetch, $, click } = await setup();
+    expect(($('#snapshot-name') as HTMLInputElement).value).toBe('Plenum 09:05');
+    await click('[data-action=snapshot]');
+    expect(fetch.writes().at(-1)).toMatchObject({ method: 'POST', path: `/api/workshops/${ID}/snapshots`, body: { name: 'Plenum 09:05' } });
+    const item = el.shadowRoot!.querySelector('ul.sets [data-set=S1]')!;
+    expect(item.textContent).toContain('Plenum 09:05');
+    expect(item.querySelector('a')!.getAttribute('href')).toBe(`/p/${ID}?set=S1#${TOKEN}`);
+  });
+
+  it('moves a person to another group', async () => {
+    const { el, fetch, click } = await setup();
+    const bo = el.shadowRoot!.querySelector('ol.tiles > li[data-group="1"] li[data-client="12"]')!;
+    const select = bo.querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['2', '3']);
+    select.value = '3';
+    (bo.querySelector('[data-action=move]') as HTMLElement).click();
+    await tick();
+    await el.updateComplete;
+    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/moves`, body: { clientId: 12, toGroup: 3 } });
+    expect(el.shadowRoot!.textContent).toContain('Bo bliver flyttet til Gruppe 3');
+    void click;
+  });
+
+  it('deletes the workshop only after a confirmation', async () => {
+    const { el, fetch, fake, click } = await setup();
+    await click('[data-action=delete]');
+    expect(fetch.writes()).toEqual([]);
+    expect(el.shadowRoot!.textContent).toContain('Er du sikker?');
+    await click('[data-action=delete-no]');
+    expect(el.shadowRoot!.querySelector('[data-action=delete-yes]')).toBeNull();
+    await click('[data-action=delete]');
+    await click('[data-action=delete-yes]');
+    expect(fetch.writes().at(-1)).toMatchObject({ method: 'DELETE', path: `/api/workshops/${ID}` });
+    expect(el.shadowRoot!.textContent).toContain('Workshoppen er slettet');
+    expect(sessionStorage.getItem(`kaedeboard:token:f:${ID}`)).toBeNull();
+    expect(fake.rooms.every((r) => r.doc.isDestroyed)).toBe(true);
+  });
+
+  it('opens a group’s board full size in a dialog', async () => {
+    const { el, click } = await setup();
+    await click('ol.tiles > li[data-group="2"] [data-action=open-board]');
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).toBe(true);
+    expect(dialog.querySelector('h2')!.textContent).toBe('Gruppe 2');
+    expect(dialog.querySelector('kb-board')!.hasAttribute('readonly')).toBe(true);
+  });
+
+  it('downloads an export with the facilitator’s token', async () => {
+    const { el, fetch } = await setup();
+    fetch.answers[`GET /api/workshops/${ID}/export`] = () => new Response('a,b\n1,2\n', { headers: { 'content-disposition': 'attachment; filename="workshop.csv"' } });
+    const exportsEl = el.shadowRoot!.querySelector('kb-exports')!;
+    let downloaded = '';
+    exportsEl.shadowRoot!.addEventListener('click', (e) => {
+      const a = e.target as HTMLAnchorElement;
+      if (a.tagName === 'A') {
+        downloaded = a.download;
+        e.preventDefault();
+      }
+    }, true);
+    (exportsEl.shadowRoot!.querySelector('[data-export=workshop] [data-format=csv]') as HTMLElement).click();
+    await tick();
+    await exportsEl.updateComplete;
+    const call = fetch.calls.at(-1)!;
+    expect(call).toMatchObject({ method: 'GET', path: `/api/workshops/${ID}/export`, auth: `Bearer ${TOKEN}` });
+    expect(downloaded).toBe('workshop.csv');
+    expect(exportsEl.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('workshop.csv er hentet');
+  });
+});
