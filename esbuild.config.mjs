@@ -7,7 +7,12 @@ const watch = process.argv.includes('--watch');
 
 /** Browser entries: one bundle per page. */
 const browser = {
-  entryPoints: { 'app/board': 'src/app/board.ts' },
+  entryPoints: {
+    'app/board': 'src/app/board.ts',
+    // The Miro app: the headless entry (index.html, the App URL) and the panel (panel.html).
+    'miro/app': 'src/miro/app.ts',
+    'miro/panel': 'src/miro/panel.ts',
+  },
   outdir: 'dist',
   bundle: true,
   format: 'esm',
@@ -40,6 +45,7 @@ const node = {
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 cpSync('src/app/public', 'dist', { recursive: true });
+cpSync('src/miro/public', 'dist/miro', { recursive: true });
 
 if (watch) {
   const contexts = await Promise.all([esbuild.context(browser), esbuild.context(node)]);
