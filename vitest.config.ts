@@ -40,6 +40,8 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundle these up front: found mid-run, Vite reloads the page and a test can fail.
+        optimizeDeps: { include: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols/awareness', 'lit', 'qrcode-generator'] },
         // Component tests in real Chromium (vitest browser mode).
         test: {
           name: 'browser',

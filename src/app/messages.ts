@@ -47,7 +47,6 @@ export const m = defineMessages({
     'created.groupsIntro': 'Giv hver gruppe dens link eller kode. Koden skrives på {joinUrl}.',
     'created.code': 'Kode',
     'created.link': 'Link',
-    'created.qrMissing': 'QR-kode kan ikke vises endnu – brug linket eller koden.',
     'created.qr': 'QR-kode til {name}',
     'created.print': 'Udskriv siden',
 
@@ -201,7 +200,6 @@ export const m = defineMessages({
     'created.groupsIntro': 'Give each group its link or code. The code is typed at {joinUrl}.',
     'created.code': 'Code',
     'created.link': 'Link',
-    'created.qrMissing': 'A QR code cannot be shown yet – use the link or the code.',
     'created.qr': 'QR code for {name}',
     'created.print': 'Print this page',
 

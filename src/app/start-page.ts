@@ -3,6 +3,7 @@
  * `<kb-workshop-created>` shows the secret facilitator link, the plenum link and each group's
  * link and code. Below: open a free board by name, and the way to /join.
  */
+import './qr-code.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { getLocale, LocaleController, LOCALES, t, type Locale } from '../i18n/index.js';
@@ -188,8 +189,8 @@ export class KbWorkshopCreated extends LitElement {
         padding: 14px;
         break-inside: avoid;
       }
-      .qr-missing {
-        font-size: 0.9rem;
+      .qr {
+        margin-top: 8px;
       }
       @media print {
         kb-copy-link button,
@@ -237,7 +238,7 @@ export class KbWorkshopCreated extends LitElement {
               <h3>${g.name}</h3>
               <p>${m('created.code')}: <span class="code" data-code>${g.code}</span></p>
               <kb-copy-link class="group-link" .label=${m('created.link')} .value=${absolute(g.link)}></kb-copy-link>
-              <p class="hint qr-missing">${m('created.qrMissing')}</p>
+              <kb-qr-code class="qr" .value=${absolute(g.link)} .label=${m('created.qr', { name: g.name })}></kb-qr-code>
             </li>`,
           )}
         </ol>
