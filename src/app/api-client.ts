@@ -164,6 +164,34 @@ export class WorkshopApi {
     return `${this.#w(id)}/export?${q}`;
   }
 
+  /**
+   * A long export (the workshop PDF) as a server job: started, polled for `done / total`
+   * (reported to `onProgress`), then fetched as a file.
+   */
+  async downloadWithProgress(
+    id: string,
+    format: ExportFormat,
+    opts: { snapshot?: string | undefined; group?: number | undefined },
+    onProgress: (done: number, total: number) => void,
+    fallbackName = `kaedeboard.${format}`,
+    pollMs = 400,
+  ): Promise<DownloadedFile> {
+    const body: Record<string, unknown> = { format };
+    if (opts.snapshot) body.snapshot = opts.snapshot;
+    if (opts.group !== undefined) body.group = opts.group;
+    const { job } = await this.#json<{ job: string }>('POST', `${this.#w(id)}/exports`, body);
+    const path = `${this.#w(id)}/exports/${encodeURIComponent(job)}`;
+    for (;;) {
+      const s = await this.#json<{ state: 'running' | 'done' | 'failed'; done: number; total: number; error?: string }>('GET', path);
+      onProgress(s.done, s.total);
+      if (s.state === 'failed') throw new ApiError(500, s.error ?? 'the export failed');
+      if (s.state === 'done') break;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+    const res = await this.#request('GET', `${path}/file`);
+    return { blob: await res.blob(), filename: filenameFrom(res.headers.get('content-disposition')) ?? fallbackName };
+  }
+
   /** Fetches an export as a file (with the Authorization header, so not a plain link). */
   async download(id: string, format: ExportFormat, opts: { snapshot?: string | undefined; group?: number | undefined } = {}, fallbackName = `kaedeboard.${format}`): Promise<DownloadedFile> {
     const res = await this.#request('GET', this.exportUrl(id, format, opts));

@@ -210,4 +210,29 @@ describe('<kb-console-page>', () => {
     expect(downloaded).toBe('workshop.csv');
     expect(exportsEl.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('workshop.csv er hentet');
   });
+
+  it('makes the workshop PDF as a server job and shows its progress', async () => {
+    const { el, fetch } = await setup();
+    const polls = [
+      { state: 'running', done: 1, total: 5 },
+      { state: 'running', done: 3, total: 5 },
+      { state: 'done', done: 5, total: 5 },
+    ];
+    fetch.answers[`POST /api/workshops/${ID}/exports`] = { job: 'J1' };
+    fetch.answers[`GET /api/workshops/${ID}/exports/J1`] = () => polls.shift();
+    fetch.answers[`GET /api/workshops/${ID}/exports/J1/file`] = () => new Response('%PDF-1.7', { headers: { 'content-disposition': 'attachment; filename="workshop.pdf"' } });
+    const exportsEl = el.shadowRoot!.querySelector('kb-exports')!;
+    const seen: string[] = [];
+    const status = () => exportsEl.shadowRoot!.querySelector('[role=status]')?.textContent ?? '';
+    const watch = new MutationObserver(() => seen.push(status()));
+    watch.observe(exportsEl.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    exportsEl.shadowRoot!.addEventListener('click', (e) => (e.target as HTMLElement).tagName === 'A' && e.preventDefault(), true);
+    (exportsEl.shadowRoot!.querySelector('[data-export=workshop] [data-format=pdf]') as HTMLElement).click();
+    const t0 = Date.now();
+    while (!status().includes('er hentet') && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 50));
+    watch.disconnect();
+    expect(fetch.calls.find((c) => c.method === 'POST')).toMatchObject({ path: `/api/workshops/${ID}/exports`, body: { format: 'pdf' }, auth: `Bearer ${TOKEN}` });
+    expect(seen.some((t) => t.includes('3 af 5'))).toBe(true);
+    expect(status()).toContain('workshop.pdf er hentet');
+  });
 });

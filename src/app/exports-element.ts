@@ -91,7 +91,12 @@ export class KbExports extends LitElement {
     this.failed = false;
     this.status = m('export.fetching', { file: fallback });
     try {
-      const file = await this.api.download(this.workshopId, format, { snapshot: this.snapshot, group: group?.number }, fallback);
+      const opts = { snapshot: this.snapshot, group: group?.number };
+      // The workshop PDF draws every board: show how far it has come.
+      const file =
+        format === 'pdf'
+          ? await this.api.downloadWithProgress(this.workshopId, format, opts, (done, total) => (this.status = m('export.progress', { file: fallback, done, total })), fallback)
+          : await this.api.download(this.workshopId, format, opts, fallback);
       saveBlob(file.blob, file.filename, this.renderRoot);
       this.status = m('export.done', { file: file.filename });
     } catch (err) {

@@ -135,6 +135,7 @@ export const m = defineMessages({
     'export.png': 'PNG',
     'export.docx': 'Word',
     'export.fetching': 'Henter {file} …',
+    'export.progress': 'Laver {file}: {done} af {total} trin …',
     'export.done': '{file} er hentet.',
 
     'plenum.title': 'Plenum: {title}',
@@ -288,6 +289,7 @@ export const m = defineMessages({
     'export.png': 'PNG',
     'export.docx': 'Word',
     'export.fetching': 'Fetching {file} …',
+    'export.progress': 'Making {file}: step {done} of {total} …',
     'export.done': '{file} downloaded.',
 
     'plenum.title': 'Plenum: {title}',

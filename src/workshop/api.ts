@@ -22,6 +22,10 @@
  *   POST   /api/workshops/:id/snapshots/:set/restore    { group }             -> GroupLink (a new group holding that board)
  *   GET    /api/workshops/:id/boards/:n                                       -> application/octet-stream (the live board)
  *   GET    /api/workshops/:id/export?format=F[&snapshot=S][&group=N]          -> the file (facilitator); F in ExportFormat
+ *   POST   /api/workshops/:id/exports                   { format, snapshot?, group? } -> { job } (202): a long export
+ *   GET    /api/workshops/:id/exports/:job                                    -> ExportJobStatus
+ *   GET    /api/workshops/:id/exports/:job/file                               -> the file, once done (409 before)
+ *   POST   /api/workshops/:id/groups                    { name, board }       -> GroupLink (201): a board from outside (Miro)
  *
  * Pages: /f/<id>#<facilitator token> (console), /p/<id>#<facilitator token> (plenum),
  * /g/<id>/<n>#<group token> (a group's board), /join (type a code).
@@ -136,4 +140,11 @@ export interface WorkshopExport {
   locale: Locale;
   exportedAt: number;
   groups: { number: number; name: string; /** base64 Yjs update of the board */ board: string }[];
+}
+
+export interface ExportJobStatus {
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  error?: string;
 }
