@@ -28,6 +28,9 @@ async function setup(opts: { readonly?: boolean } = {}) {
   el.style.height = '800px';
   host.append(el);
   await el.updateComplete;
+  // The board fits its content once, on the first frame after it shows any.
+  await new Promise((r) => requestAnimationFrame(r));
+  await el.updateComplete;
   const $ = (sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
   const tool = (name: string) => el.shadowRoot!.querySelector('kb-palette')!.shadowRoot!.querySelector(`[data-tool="${name}"]`) as HTMLButtonElement;
   return { ...boards, el, presence, note, frame, $, tool };
@@ -174,6 +177,15 @@ describe('<kb-board>', () => {
     item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
     expect(local.get(note)?.geometry.x).toBe(100);
     expect($('.status').textContent).toContain('Tavlen er låst');
+  });
+
+  it('opens fitted to its content once, then leaves the view to the participant', async () => {
+    const { el } = await setup();
+    const fitted = { ...el.view };
+    expect(fitted).not.toEqual({ x: -80, y: -80, zoom: 1 });
+    el.zoomBy(2);
+    await settle(el);
+    expect(el.view.zoom).toBeCloseTo(fitted.zoom * 2);
   });
 
   it('without chrome it is a bare, fitted board (thumbnails, plenum)', async () => {

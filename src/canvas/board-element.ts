@@ -93,6 +93,11 @@ export class KbBoard extends LitElement {
   #offBoard: (() => void) | undefined;
   #presenceFrame = 0;
   #fitPending = false;
+  /**
+   * The first time a board shows content, the view fits it: once, and only if the participant
+   * has not yet moved the view, added or dragged anything (no jump under their hands).
+   */
+  #fittedOnce = false;
   #offPresence: (() => void) | undefined;
   #itemDrag: ItemDrag | null = null;
   #pan: { pointerId: number; x: number; y: number } | null = null;
@@ -198,6 +203,7 @@ export class KbBoard extends LitElement {
   }
 
   #setView(v: View, fromFollow = false): void {
+    this.#fittedOnce = true;
     this.view = v;
     if (!fromFollow) this.following = null;
     const s = this.#size();
@@ -220,6 +226,7 @@ export class KbBoard extends LitElement {
   add(tool: Tool, at?: { x: number; y: number }): string | null {
     const board = this.board;
     if (!board || this.readonly) return null;
+    this.#fittedOnce = true;
     const s = this.#size();
     const centre = screenToWorld(this.view, s.w / 2, s.h / 2);
     const size = tool.kind === 'widget' ? (widgetDefinition(tool.widget)?.size ?? { w: 960, h: 640 }) : tool.kind === 'frame' ? { w: 800, h: 560 } : { w: 200, h: 200 };
@@ -338,6 +345,10 @@ export class KbBoard extends LitElement {
   }
 
   zoomToFit(): void {
+    this.#fit();
+  }
+
+  #fit(): void {
     const rects = this.canvasItems().map((i) => i.geometry);
     // Leave room for the titles above frames and widgets.
     const size = this.#size();
@@ -454,6 +465,7 @@ export class KbBoard extends LitElement {
       if (g) origins.set(id, { x: g.x, y: g.y });
     }
     this.#itemDrag = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origins, moved: false };
+    this.#fittedOnce = true;
     capture(e.currentTarget as Element, e.pointerId);
   }
 
@@ -617,6 +629,11 @@ export class KbBoard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('board')) this.#fittedOnce = false;
+    if (this.chrome && !this.#fittedOnce && this.canvasItems().length > 0) {
+      this.#fittedOnce = true;
+      requestAnimationFrame(() => this.#fit());
+    }
     if (!this.chrome && (changed.has('board') || changed.has('chrome') || this.#fitPending)) {
       this.#fitPending = false;
       requestAnimationFrame(() => this.zoomToFit());
