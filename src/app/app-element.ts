@@ -16,12 +16,16 @@ import { savedLocale } from './identity.js';
 import { m } from './messages.js';
 import { pageStyles } from './page-styles.js';
 import { parseRoute, type Route } from './routes.js';
+// What participants open is in the first bundle; the facilitator's pages load when visited.
 import './board-page.js';
-import './console-page.js';
 import './group-page.js';
 import './join-page.js';
-import './plenum-page.js';
-import './start-page.js';
+
+const LAZY_PAGES: Partial<Record<Route['page'], () => Promise<unknown>>> = {
+  start: () => import('./start-page.js'),
+  console: () => import('./console-page.js'),
+  plenum: () => import('./plenum-page.js'),
+};
 
 export { roomFromPath } from './routes.js';
 
@@ -30,6 +34,8 @@ export class KbApp extends LitElement {
   static override styles = pageStyles;
 
   @state() private route: Route = parseRoute(location.pathname);
+  /** Lazy pages whose module has arrived (their elements are rendered only then). */
+  @state() private loaded: ReadonlySet<Route['page']> = new Set();
 
   constructor() {
     super();
@@ -39,6 +45,11 @@ export class KbApp extends LitElement {
 
   override render() {
     const r = this.route;
+    const load = LAZY_PAGES[r.page];
+    if (load && !this.loaded.has(r.page)) {
+      void load().then(() => (this.loaded = new Set([...this.loaded, r.page])));
+      return html`<main class="page" aria-busy="true"><p class="hint">${m('common.loading')}</p></main>`;
+    }
     switch (r.page) {
       case 'start':
         return html`<kb-start-page></kb-start-page>`;
