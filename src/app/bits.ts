@@ -85,3 +85,59 @@ declare global {
     'kb-copy-link': KbCopyLink;
   }
 }
+
+/**
+ * `<kb-name-prompt>`: asks for the display name shown to the group (kept only in this browser).
+ *
+ * @event kb-name - detail `{ name: string }`: a non-empty name was given.
+ * @slot - an introduction above the form (e.g. which group and workshop).
+ */
+@customElement('kb-name-prompt')
+export class KbNamePrompt extends LitElement {
+  static override styles = pageStyles;
+
+  /** The name to offer (the one remembered). */
+  @property() name = '';
+  @state() private error = '';
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  #submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+    const name = input.value.trim().slice(0, 60);
+    if (!name) {
+      this.error = t('join.name');
+      input.focus();
+      return;
+    }
+    this.error = '';
+    this.dispatchEvent(new CustomEvent('kb-name', { detail: { name }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`<main class="page">
+        <section class="card">
+          <h1>${t('join.title')}</h1>
+          <slot></slot>
+          <form novalidate @submit=${this.#submit}>
+            <label for="name">${t('join.name')}</label>
+            <input id="name" name="name" autocomplete="nickname" maxlength="60" required .value=${this.name} />
+            <p class="hint">${t('join.hint')}</p>
+            ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+            <div><button type="submit" class="big">${t('join.submit')}</button></div>
+          </form>
+        </section>
+      </main>
+      <kb-lang></kb-lang>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-name-prompt': KbNamePrompt;
+  }
+}

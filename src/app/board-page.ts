@@ -32,7 +32,6 @@ export class KbBoardPage extends LitElement {
   @state() private name = savedName();
   @state() private connection: BoardConnection | null = null;
   @state() private status: ConnectionStatus = 'connecting';
-  @state() private error = '';
   readonly #origin = { participant: true };
   #offStatus: (() => void) | undefined;
 
@@ -62,34 +61,15 @@ export class KbBoardPage extends LitElement {
     document.title = `${this.room} · kaedeboard`;
   }
 
-  #onJoin(e: SubmitEvent): void {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
-    const name = input.value.trim();
-    if (!name) {
-      this.error = t('join.name');
-      return;
-    }
-    saveName(name);
-    this.name = name.slice(0, 60);
+  #onName(e: CustomEvent<{ name: string }>): void {
+    saveName(e.detail.name);
+    this.name = e.detail.name;
     this.#connect();
   }
 
   override render() {
     if (!this.connection) {
-      return html`<main class="page">
-          <section class="card">
-            <h1>${t('join.title')}</h1>
-            <form @submit=${this.#onJoin}>
-              <label for="name">${t('join.name')}</label>
-              <input id="name" name="name" autocomplete="nickname" maxlength="60" required .value=${this.name} />
-              <p class="hint">${t('join.hint')}</p>
-              ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-              <div><button type="submit" class="big">${t('join.submit')}</button></div>
-            </form>
-          </section>
-        </main>
-        <kb-lang></kb-lang>`;
+      return html`<kb-name-prompt .name=${this.name} @kb-name=${this.#onName}></kb-name-prompt>`;
     }
     const c = this.connection;
     return html`<kb-board .board=${c.board} .presence=${c.presence} .origin=${this.#origin} .status=${this.status} .userName=${this.name} .clientTag=${clientTag()}></kb-board>

@@ -57,8 +57,10 @@ async function setup(opts: { answers?: Record<string, unknown>; token?: string |
   await el.updateComplete;
   const root = el.shadowRoot!;
   const join = async (name = 'Anna') => {
-    (root.querySelector('#name') as HTMLInputElement).value = name;
-    (root.querySelector('form') as HTMLFormElement).requestSubmit();
+    const prompt = root.querySelector('kb-name-prompt')!;
+    await prompt.updateComplete;
+    (prompt.shadowRoot!.querySelector('#name') as HTMLInputElement).value = name;
+    (prompt.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
     await el.updateComplete;
   };
   return { el, root, fetch, control, fake, clock, join };

@@ -322,17 +322,9 @@ export class KbGroupPage extends LitElement {
     </dialog>`;
   }
 
-  #onName(e: SubmitEvent): void {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
-    const name = input.value.trim();
-    if (!name) {
-      this.error = t('join.name');
-      input.focus();
-      return;
-    }
-    saveName(name);
-    this.name = name.slice(0, 60);
+  #onName(e: CustomEvent<{ name: string }>): void {
+    saveName(e.detail.name);
+    this.name = e.detail.name;
     this.error = '';
     this.#connect();
   }
@@ -382,20 +374,9 @@ export class KbGroupPage extends LitElement {
       case 'loading':
         return html`<main class="page"><p role="status">${m('common.loading')}</p></main>`;
       case 'name':
-        return html`<main class="page">
-            <section class="card">
-              <h1>${t('join.title')}</h1>
-              ${this.view ? html`<p>${m('group.joinIntro', { group: this.#groupName(), title: this.view.title })}</p>` : nothing}
-              <form novalidate @submit=${this.#onName}>
-                <label for="name">${t('join.name')}</label>
-                <input id="name" name="name" autocomplete="nickname" maxlength="60" required .value=${this.name} />
-                <p class="hint">${t('join.hint')}</p>
-                ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-                <div><button type="submit" class="big">${t('join.submit')}</button></div>
-              </form>
-            </section>
-          </main>
-          <kb-lang></kb-lang>`;
+        return html`<kb-name-prompt .name=${this.name} @kb-name=${this.#onName}>
+          ${this.view ? html`<p>${m('group.joinIntro', { group: this.#groupName(), title: this.view.title })}</p>` : nothing}
+        </kb-name-prompt>`;
       default: {
         const c = this.conn;
         return html`<div class="shell">
