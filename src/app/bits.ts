@@ -1,7 +1,8 @@
 /** Small shared pieces of the pages: the language picker and a link with a copy button. */
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getLocale, LocaleController, LOCALES, setLocale, t, type Locale } from '../i18n/index.js';
+import { refusalText, type Refusal } from './control.js';
 import { saveLocale } from './identity.js';
 import { m } from './messages.js';
 import { pageStyles } from './page-styles.js';
@@ -140,4 +141,18 @@ declare global {
   interface HTMLElementTagNameMap {
     'kb-name-prompt': KbNamePrompt;
   }
+}
+
+/**
+ * What a facilitator page shows before it can show the workshop: no token in the link, a
+ * refusal, a deleted workshop, or loading (with an error when loading failed). null: go on.
+ */
+export function facilitatorGate(s: { noToken: boolean; refusal: Refusal | null; deleted?: boolean; loaded: boolean; error: string }): TemplateResult | null {
+  const back = html`<p><a href="/">${m('common.frontPage')}</a></p>`;
+  const card = (role: 'alert' | 'status', text: string) => html`<main class="page"><section class="card" role=${role}><p class="lead">${text}</p>${back}</section></main>`;
+  if (s.noToken) return card('alert', m('group.missingToken'));
+  if (s.deleted) return card('status', m('console.deleted'));
+  if (s.refusal) return card('alert', refusalText(s.refusal));
+  if (!s.loaded) return html`<main class="page"><p role=${s.error ? 'alert' : 'status'} class=${s.error ? 'error' : ''}>${s.error || m('common.loading')}</p></main>`;
+  return null;
 }

@@ -10,8 +10,8 @@ import { LocaleController, getLocale } from '../i18n/index.js';
 import type { ControlState, SnapshotSetView, TimerRequest, WorkshopView } from '../workshop/api.js';
 import '../canvas/board-element.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
-import './bits.js';
-import { groupRoom, refusalText, timerRemaining, type ControlSource, type Person, type Refusal, type WatchedRoom } from './control.js';
+import { facilitatorGate } from './bits.js';
+import { groupRoom, timerRemaining, type ControlSource, type Person, type Refusal, type WatchedRoom } from './control.js';
 import './exports-element.js';
 import { m } from './messages.js';
 import { pageStyles } from './page-styles.js';
@@ -592,11 +592,8 @@ export class KbConsolePage extends LitElement {
   }
 
   override render() {
-    const back = html`<p><a href="/">${m('common.frontPage')}</a></p>`;
-    if (this.noToken) return html`<main class="page"><section class="card" role="alert"><p>${m('group.missingToken')}</p>${back}</section></main>`;
-    if (this.deleted) return html`<main class="page"><section class="card" role="status"><p style="font-size:1.2rem">${m('console.deleted')}</p>${back}</section></main>`;
-    if (this.refusal) return html`<main class="page"><section class="card" role="alert"><p style="font-size:1.2rem">${refusalText(this.refusal)}</p>${back}</section></main>`;
-    if (!this.view) return html`<main class="page"><p role="status">${this.error || m('common.loading')}</p></main>`;
+    const gate = facilitatorGate({ noToken: this.noToken, refusal: this.refusal, deleted: this.deleted, loaded: this.view !== null, error: this.error });
+    if (gate || !this.view) return gate;
     const v = this.view;
     return html`<main class="page wide">
         <header>

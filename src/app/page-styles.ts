@@ -2,6 +2,9 @@
 import { css } from 'lit';
 
 export const pageStyles = css`
+  p.lead {
+    font-size: 1.2rem;
+  }
   :host {
     display: block;
     font-family: var(--kb-font, system-ui, sans-serif);

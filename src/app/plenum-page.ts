@@ -11,8 +11,8 @@ import type { Board } from '../model/index.js';
 import type { GroupLink, SnapshotSetView, WorkshopView } from '../workshop/api.js';
 import '../canvas/board-element.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
-import './bits.js';
-import { boardFromUpdate, groupRoom, refusalText, type Refusal } from './control.js';
+import { facilitatorGate } from './bits.js';
+import { boardFromUpdate, groupRoom, type Refusal } from './control.js';
 import './exports-element.js';
 import { m } from './messages.js';
 import { pageStyles } from './page-styles.js';
@@ -379,10 +379,8 @@ export class KbPlenumPage extends LitElement {
   }
 
   override render() {
-    const back = html`<p><a href="/">${m('common.frontPage')}</a></p>`;
-    if (this.noToken) return html`<main class="page"><section class="card" role="alert"><p>${m('group.missingToken')}</p>${back}</section></main>`;
-    if (this.refusal) return html`<main class="page"><section class="card" role="alert"><p style="font-size:1.2rem">${refusalText(this.refusal)}</p>${back}</section></main>`;
-    if (!this.view) return html`<main class="page"><p role=${this.error ? 'alert' : 'status'} class=${this.error ? 'error' : ''}>${this.error || m('common.loading')}</p></main>`;
+    const gate = facilitatorGate({ noToken: this.noToken, refusal: this.refusal, loaded: this.view !== null, error: this.error });
+    if (gate || !this.view) return gate;
     const v = this.view;
     const isSnapshot = this.selected !== LIVE;
     return html`<main class="page wide" ?inert=${this.presenting !== null} aria-hidden=${this.presenting !== null ? 'true' : 'false'}>
