@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../widgets/shared/test-utils.js';
 import { setLocale } from '../i18n/index.js';
 import type { WorkshopView } from '../workshop/api.js';
 import './console-page.js';
@@ -71,6 +72,11 @@ async function setup() {
 }
 
 describe('<kb-console-page>', () => {
+  it('has no WCAG 2.1 A/AA violations (axe-core)', async () => {
+    const { el } = await setup();
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('shows every group with a live thumbnail and who is in it', async () => {
     const { el, fake, fetch, $ } = await setup();
     expect(fetch.calls[0]).toMatchObject({ method: 'GET', path: `/api/workshops/${ID}`, auth: `Bearer ${TOKEN}` });

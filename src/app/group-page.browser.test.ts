@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../../widgets/shared/test-utils.js';
 import { setLocale } from '../i18n/index.js';
 import type { WorkshopView } from '../workshop/api.js';
 import './group-page.js';
@@ -67,6 +68,14 @@ async function setup(opts: { answers?: Record<string, unknown>; token?: string |
 }
 
 describe('<kb-group-page>', () => {
+  it('has no WCAG 2.1 A/AA violations (axe-core), asking the name and on the board', async () => {
+    const { el, join } = await setup();
+    expect(await axeViolations(el)).toEqual([]);
+    await join('Anna');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('asks for a name, then opens the group’s room with the token', async () => {
     const { root, fetch, fake, join } = await setup();
     expect(fetch.calls[0]).toMatchObject({ path: `/api/workshops/${ID}`, auth: `Bearer ${TOKEN}` });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../widgets/shared/test-utils.js';
 import * as Y from 'yjs';
 import { setLocale } from '../i18n/index.js';
 import { Board } from '../model/index.js';
@@ -77,6 +78,14 @@ function key(k: string): void {
 }
 
 describe('<kb-plenum-page>', () => {
+  it('has no WCAG 2.1 A/AA violations (axe-core), side by side and presenting', async () => {
+    const { el, root } = await setup();
+    expect(await axeViolations(el)).toEqual([]);
+    (root.querySelector('[data-action=present]') as HTMLElement).click();
+    await el.updateComplete;
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('shows the newest snapshot set, every group side by side', async () => {
     const { root, fetch, notes } = await setup();
     expect(fetch.calls.filter((c) => c.path.includes('/snapshots/')).map((c) => c.path)).toEqual([1, 2, 3].map((n) => `/api/workshops/${ID}/snapshots/S2/groups/${n}`));

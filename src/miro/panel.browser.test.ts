@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../../widgets/shared/test-utils.js';
 import type { GroupLink } from '../workshop/api.js';
 import { CreditLimiter } from './limiter.js';
 import { MIRO_WIDGETS } from './place.js';
@@ -49,6 +50,11 @@ afterEach(() => {
 });
 
 describe('<kb-miro-panel> in Chromium', () => {
+  it('has no WCAG 2.1 A/AA violations (axe-core)', async () => {
+    const { el } = await mount();
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('lists the widgets as miro-draggable items, each with a click-to-place button, and listens for drops', async () => {
     const { el, fake } = await mount();
     const draggables = [...el.querySelectorAll<HTMLElement>('.miro-draggable')];

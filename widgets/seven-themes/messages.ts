@@ -10,8 +10,9 @@ export const msg = defineMessages({
     'status.not-started': 'Ikke startet',
     'status.under-way': 'Undervejs',
     'status.established': 'Etableret',
-    pieceLabel: '{number}. {name}. Vurdering: {status}. {notes}.',
-    notesNone: 'Ingen noter',
+    // Reads as the piece is seen (WCAG 2.5.3, label in name): number, name, status, notes.
+    pieceLabel: '{number}. {name}. {status}. {notes}.',
+    notesNone: '0 noter',
     notesOne: '1 note',
     notesMany: '{count} noter',
     criterion: 'Kriterium {number}',
@@ -41,8 +42,8 @@ export const msg = defineMessages({
     'status.not-started': 'Not started',
     'status.under-way': 'Under way',
     'status.established': 'Established',
-    pieceLabel: '{number}. {name}. Assessment: {status}. {notes}.',
-    notesNone: 'No notes',
+    pieceLabel: '{number}. {name}. {status}. {notes}.',
+    notesNone: '0 notes',
     notesOne: '1 note',
     notesMany: '{count} notes',
     criterion: 'Criterion {number}',
@@ -67,6 +68,7 @@ export const msg = defineMessages({
 });
 
 /** "No notes" / "1 note" / "3 notes" in the current language. */
+/** The count of notes, always as the numeral the badge shows (label in name). */
 export function notesCount(count: number): string {
   return count === 0 ? msg('notesNone') : count === 1 ? msg('notesOne') : msg('notesMany', { count });
 }

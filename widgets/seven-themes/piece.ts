@@ -39,7 +39,10 @@ export interface PieceView {
   locale: Locale;
 }
 
-/** A piece's drawing (outline, fill, number, name, status, notes badge), without interaction. */
+/**
+ * A piece's drawing (outline, fill, number, name, status, notes badge), without interaction. The
+ * texts come in the order the accessible name reads them (label in name).
+ */
 export function renderPieceBody({ piece, criterion, status, noteCount, locale }: PieceView): SVGTemplateResult {
   const { number: n, badge, label, status: box } = piece;
   return svg`
@@ -48,15 +51,15 @@ export function renderPieceBody({ piece, criterion, status, noteCount, locale }:
     <path class="outline" d=${piece.path}></path>
     <circle class="number-disc" cx=${n.x} cy=${n.y} r=${n.r} style=${`fill: ${criterion.color}`}></circle>
     <text class="number" x=${n.x} y=${n.y} aria-hidden="true">${criterion.number}</text>
-    <g class="badge" part="badge" data-count=${noteCount} aria-hidden="true">
-      <circle cx=${badge.x} cy=${badge.y} r=${badge.r}></circle>
-      <text x=${badge.x} y=${badge.y}>${noteCount}</text>
-    </g>
     <foreignObject x=${label.x} y=${label.y} width=${label.w} height=${label.h} aria-hidden="true">
       ${html`<div class="name" lang=${locale}>${criterion.name[locale]}</div>`}
     </foreignObject>
     ${statusIcon(status, box.x + 10, box.y + box.h / 2)}
     <text class="status-text" x=${box.x + 26} y=${box.y + box.h / 2} aria-hidden="true">${msg(`status.${status}`)}</text>
+    <g class="badge" part="badge" data-count=${noteCount} aria-hidden="true">
+      <circle cx=${badge.x} cy=${badge.y} r=${badge.r}></circle>
+      <text x=${badge.x} y=${badge.y}>${noteCount}</text>
+    </g>
   `;
 }
 

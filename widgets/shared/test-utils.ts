@@ -1,4 +1,5 @@
 /** Helpers for widget component tests (vitest browser mode). */
+import axe from 'axe-core';
 import type { LitElement } from 'lit';
 import type { DragState, Peer, Point, Presence, User, Viewport } from '../../src/sync/presence.js';
 import * as Y from 'yjs';
@@ -72,4 +73,10 @@ export class FakePresence implements Presence {
     this.#listeners.add(l);
     return () => this.#listeners.delete(l);
   }
+}
+
+/** WCAG 2.1 A and AA violations axe-core finds under `root` (shadow DOM included), one line each. */
+export async function axeViolations(root: Element): Promise<string[]> {
+  const result = await axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+  return result.violations.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
 }
