@@ -192,6 +192,8 @@ export const boardStyles = css`
     top: 12px;
     left: 12px;
     max-width: 200px;
+    flex-direction: column;
+    align-items: stretch;
   }
   .bar.selection {
     bottom: 16px;
