@@ -104,6 +104,58 @@ describe('<kb-board>', () => {
     expect(local.get(note)?.geometry).toMatchObject({ x: 100, y: 100 });
   });
 
+  it('Shift + drag on empty space draws a rubber band that selects what it touches', async () => {
+    const { el, $, note, frame } = await setup();
+    const vp = $('.viewport');
+    const n = $(`[data-item-id="${note}"]`).getBoundingClientRect();
+    // From above-left of the note to just inside it: the note, not the frame.
+    pointer(vp, 'pointerdown', n.left - 20, n.top - 20, { shiftKey: true });
+    pointer(vp, 'pointermove', n.left + 10, n.top + 10, { shiftKey: true });
+    await settle(el);
+    expect($('.band')).not.toBeNull();
+    pointer(vp, 'pointerup', n.left + 10, n.top + 10, { shiftKey: true });
+    await settle(el);
+    expect([...el.selection]).toEqual([note]);
+    expect(el.selection.has(frame)).toBe(false);
+    expect($('.band')).toBeNull();
+  });
+
+  it('the wheel pans; Ctrl + wheel (and a trackpad pinch) zooms around the pointer', async () => {
+    const { el, $ } = await setup();
+    const vp = $('.viewport');
+    const r = vp.getBoundingClientRect();
+    const before = { ...el.view };
+    vp.dispatchEvent(new WheelEvent('wheel', { deltaX: 30, deltaY: 60, bubbles: true, cancelable: true, clientX: r.left + 100, clientY: r.top + 100 }));
+    await settle(el);
+    expect(el.view.x - before.x).toBeCloseTo(30 / before.zoom);
+    expect(el.view.y - before.y).toBeCloseTo(60 / before.zoom);
+    const at = { x: r.left + 300, y: r.top + 200 };
+    const worldBefore = { x: el.view.x + 300 / el.view.zoom, y: el.view.y + 200 / el.view.zoom };
+    vp.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true, clientX: at.x, clientY: at.y }));
+    await settle(el);
+    expect(el.view.zoom).toBeGreaterThan(before.zoom);
+    expect(el.view.x + 300 / el.view.zoom).toBeCloseTo(worldBefore.x);
+    expect(el.view.y + 200 / el.view.zoom).toBeCloseTo(worldBefore.y);
+  });
+
+  it('two fingers pinch to zoom', async () => {
+    const { el, $ } = await setup();
+    const vp = $('.viewport');
+    const r = vp.getBoundingClientRect();
+    const z0 = el.view.zoom;
+    const cx = r.left + 400;
+    const cy = r.top + 300;
+    vp.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1, clientX: cx - 50, clientY: cy, button: 0, bubbles: true, composed: true, pointerType: 'touch' }));
+    vp.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 2, clientX: cx + 50, clientY: cy, button: 0, bubbles: true, composed: true, pointerType: 'touch' }));
+    vp.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: cx - 100, clientY: cy, bubbles: true, composed: true, pointerType: 'touch' }));
+    vp.dispatchEvent(new PointerEvent('pointermove', { pointerId: 2, clientX: cx + 100, clientY: cy, bubbles: true, composed: true, pointerType: 'touch' }));
+    vp.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, clientX: cx - 100, clientY: cy, bubbles: true, composed: true, pointerType: 'touch' }));
+    vp.dispatchEvent(new PointerEvent('pointerup', { pointerId: 2, clientX: cx + 100, clientY: cy, bubbles: true, composed: true, pointerType: 'touch' }));
+    await settle(el);
+    // The fingers moved from 100 to 200 px apart: twice the zoom (within the limits).
+    expect(el.view.zoom / z0).toBeCloseTo(2, 1);
+  });
+
   it('dropping a note inside a frame puts it in the frame', async () => {
     const { el, local, note } = await setup();
     // Keyboard pick-up and place: select, pick up, Enter places at the view's centre.
