@@ -40,10 +40,11 @@ import type { Peer, Presence } from '../sync/presence.js';
 import './palette.js';
 import type { PaletteAdd, Tool } from './palette.js';
 import './people.js';
+import { isTyping, ViewportGestures } from './gestures.js';
 import { boardStyles } from './styles.js';
 import { itemLabel, renderCursor, renderItem, type CanvasItem, type ItemState } from './item-view.js';
 import { widgetDefinition } from './widget-registry.js';
-import { boundsOf, centreOn, fitView, hitBand, panBy, rectFrom, screenToWorld, ZOOM_STEP, zoomAt, type View } from './viewport.js';
+import { boundsOf, centreOn, fitView, screenToWorld, ZOOM_STEP, zoomAt, type View } from './viewport.js';
 
 
 const STEP = 10;
@@ -79,7 +80,6 @@ export class KbBoard extends LitElement {
   @state() selection: ReadonlySet<string> = new Set();
   @state() private editing: string | null = null;
   @state() private placing: string[] | null = null;
-  @state() private band: { x0: number; y0: number; x1: number; y1: number } | null = null;
   @state() private dragPositions = new Map<string, { x: number; y: number }>();
   @state() private peers: Peer[] = [];
   @state() private following: number | null = null;
@@ -100,10 +100,22 @@ export class KbBoard extends LitElement {
   #fittedOnce = false;
   #offPresence: (() => void) | undefined;
   #itemDrag: ItemDrag | null = null;
-  #pan: { pointerId: number; x: number; y: number } | null = null;
-  #pointers = new Map<number, { x: number; y: number }>();
-  #pinch: { dist: number; cx: number; cy: number } | null = null;
-  #spaceDown = false;
+  readonly #gestures = new ViewportGestures(this, {
+    view: () => this.view,
+    setView: (v) => this.#setView(v),
+    rect: () => this.viewportEl.getBoundingClientRect(),
+    toWorld: (x, y) => this.#toWorld(x, y),
+    pressTaken: (_e, world) => {
+      if (this.editing) this.editing = null;
+      if (!this.placing) return false;
+      this.#placeAt(world);
+      return true;
+    },
+    items: () => this.canvasItems().map((i) => ({ id: i.id, rect: i.geometry })),
+    select: (ids, additive) => this.#select(additive ? [...this.selection, ...ids] : ids),
+    setCursor: (p) => this.presence?.setCursor(p),
+    capture: (id) => capture(this.viewportEl, id),
+  });
 
   constructor() {
     super();
@@ -113,7 +125,6 @@ export class KbBoard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.#onWindowKey);
-    addEventListener('keyup', this.#onWindowKeyUp);
     if (this.hasUpdated) this.requestUpdate('board', undefined);
     if (this.hasUpdated) this.requestUpdate('presence', undefined);
   }
@@ -121,7 +132,6 @@ export class KbBoard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('keydown', this.#onWindowKey);
-    removeEventListener('keyup', this.#onWindowKeyUp);
     this.#offPresence?.();
     this.#offPresence = undefined;
     this.#offBoard?.();
@@ -360,90 +370,17 @@ export class KbBoard extends LitElement {
   // ---- pointer: viewport ----------------------------------------------------------------
 
   #onViewportDown = (e: PointerEvent): void => {
-    const onEmpty = e.target === this.viewportEl || (e.target as Element).classList?.contains('world');
-    if (this.#spaceDown && !this.#pointers.size) {
-      // Space + drag pans from anywhere, items included.
-      e.preventDefault();
-      this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
-      capture(this.viewportEl, e.pointerId);
-      this.#pan = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
-      return;
-    }
-    if (!onEmpty) return;
-    this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    capture(this.viewportEl, e.pointerId);
-    if (this.editing) this.editing = null;
-    if (this.placing) {
-      this.#placeAt(this.#toWorld(e.clientX, e.clientY));
-      return;
-    }
-    if (this.#pointers.size === 2) {
-      this.#pan = null;
-      this.band = null;
-      const [a, b] = [...this.#pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-      this.#pinch = { dist: Math.hypot(a.x - b.x, a.y - b.y), cx: (a.x + b.x) / 2, cy: (a.y + b.y) / 2 };
-      return;
-    }
-    if (e.shiftKey && !this.#spaceDown) {
-      const w = this.#toWorld(e.clientX, e.clientY);
-      this.band = { x0: w.x, y0: w.y, x1: w.x, y1: w.y };
-      return;
-    }
-    this.#pan = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
-    if (!e.shiftKey) this.#select([]);
+    this.#gestures.down(e, e.target === this.viewportEl || (e.target as Element).classList?.contains('world'));
   };
-
-  #onViewportMove = (e: PointerEvent): void => {
-    const w = this.#toWorld(e.clientX, e.clientY);
-    this.presence?.setCursor(w);
-    if (this.#pointers.has(e.pointerId)) this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    if (this.#pinch && this.#pointers.size === 2) {
-      const [a, b] = [...this.#pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-      const dist = Math.hypot(a.x - b.x, a.y - b.y);
-      const cx = (a.x + b.x) / 2;
-      const cy = (a.y + b.y) / 2;
-      const r = this.viewportEl.getBoundingClientRect();
-      let v = panBy(this.view, cx - this.#pinch.cx, cy - this.#pinch.cy);
-      v = zoomAt(v, cx - r.left, cy - r.top, dist / (this.#pinch.dist || dist));
-      this.#pinch = { dist, cx, cy };
-      this.#setView(v);
-      return;
-    }
-    if (this.band) {
-      this.band = { ...this.band, x1: w.x, y1: w.y };
-      return;
-    }
-    if (this.#pan && e.pointerId === this.#pan.pointerId) {
-      this.#setView(panBy(this.view, e.clientX - this.#pan.x, e.clientY - this.#pan.y));
-      this.#pan = { ...this.#pan, x: e.clientX, y: e.clientY };
-    }
-  };
-
-  #onViewportUp = (e: PointerEvent): void => {
-    this.#pointers.delete(e.pointerId);
-    if (this.#pointers.size < 2) this.#pinch = null;
-    if (this.band) {
-      const rect = rectFrom({ x: this.band.x0, y: this.band.y0 }, { x: this.band.x1, y: this.band.y1 });
-      const hits = hitBand(this.canvasItems().map((i) => ({ id: i.id, rect: i.geometry })), rect);
-      this.#select(e.shiftKey ? [...this.selection, ...hits] : hits);
-      this.band = null;
-    }
-    if (this.#pan?.pointerId === e.pointerId) this.#pan = null;
-  };
-
+  #onViewportMove = (e: PointerEvent): void => this.#gestures.move(e);
+  #onViewportUp = (e: PointerEvent): void => this.#gestures.up(e);
   #onLeave = (): void => this.presence?.setCursor(null);
-
-  #onWheel = (e: WheelEvent): void => {
-    e.preventDefault();
-    const r = this.viewportEl.getBoundingClientRect();
-    if (e.ctrlKey || e.metaKey) this.#setView(zoomAt(this.view, e.clientX - r.left, e.clientY - r.top, Math.exp(-e.deltaY * 0.01)));
-    else this.#setView(panBy(this.view, -e.deltaX, -e.deltaY));
-  };
+  #onWheel = (e: WheelEvent): void => this.#gestures.wheel(e);
 
   // ---- pointer: items ----------------------------------------------------------------------
 
   #onItemDown(e: PointerEvent, item: CanvasItem): void {
-    if (e.button !== 0 || this.#spaceDown) return;
+    if (e.button !== 0 || this.#gestures.spaceDown) return;
     e.stopPropagation();
     if (this.placing) {
       this.#placeAt(this.#toWorld(e.clientX, e.clientY));
@@ -530,9 +467,8 @@ export class KbBoard extends LitElement {
   // ---- keyboard ---------------------------------------------------------------------------
 
   #onWindowKey = (e: KeyboardEvent): void => {
-    if (e.key === ' ' && !this.#isTyping(e)) this.#spaceDown = true;
     const mod = e.ctrlKey || e.metaKey;
-    if (!mod || this.#isTyping(e) || !this.isConnected) return;
+    if (!mod || isTyping(e) || !this.isConnected) return;
     const key = e.key.toLowerCase();
     if (key === 'z' && !e.shiftKey) {
       e.preventDefault();
@@ -543,14 +479,7 @@ export class KbBoard extends LitElement {
     }
   };
 
-  #onWindowKeyUp = (e: KeyboardEvent): void => {
-    if (e.key === ' ') this.#spaceDown = false;
-  };
 
-  #isTyping(e: KeyboardEvent): boolean {
-    const target = e.composedPath()[0] as HTMLElement | undefined;
-    return !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
-  }
 
   #onItemKey(e: KeyboardEvent, item: CanvasItem): void {
     if (e.target !== e.currentTarget) return; // keys inside a widget belong to the widget
@@ -707,7 +636,7 @@ export class KbBoard extends LitElement {
     const items = this.canvasItems();
     return html`
       <div
-        class="viewport ${this.#pan ? 'panning' : ''} ${this.placing ? 'placing' : ''}"
+        class="viewport ${this.#gestures.panning ? 'panning' : ''} ${this.placing ? 'placing' : ''}"
         part="viewport"
         style=${styleMap(viewportStyle)}
         tabindex="0"
@@ -723,7 +652,7 @@ export class KbBoard extends LitElement {
       >
         <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })}>
           ${repeat(items, (i) => i.id, (i) => this.#renderItem(i))}
-          ${this.band ? html`<div class="band" style=${styleMap(this.#bandStyle())}></div>` : nothing}
+          ${this.#gestures.band ? html`<div class="band" style=${styleMap(bandStyle(this.#gestures.band))}></div>` : nothing}
           ${this.peers.map((p) => (p.cursor ? renderCursor({ ...p, cursor: p.cursor }, v.zoom) : nothing))}
         </div>
       </div>
@@ -759,11 +688,10 @@ export class KbBoard extends LitElement {
     `;
   }
 
-  #bandStyle(): Record<string, string> {
-    const b = this.band!;
-    const r = rectFrom({ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 });
-    return { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` };
-  }
+}
+
+function bandStyle(r: { x: number; y: number; w: number; h: number }): Record<string, string> {
+  return { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` };
 }
 
 /** Pointer capture keeps a drag going outside the element; a pointer that is already gone cannot be captured, which is harmless. */
