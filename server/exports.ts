@@ -99,7 +99,8 @@ export class Exporter {
         body = JSON.stringify(exportJson(input), null, 2);
         break;
       case 'csv':
-        body = exportCsv(input);
+        // Excel takes its list separator from the system's language: ';' in Danish, ',' in English.
+        body = exportCsv(input, { delimiter: input.locale === 'da' ? ';' : ',' });
         break;
       case 'md':
         body = exportMarkdown(input);

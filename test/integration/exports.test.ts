@@ -53,6 +53,8 @@ describe('exports over HTTP', () => {
     expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="kaedeboard-kui-workshop-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = new TextDecoder().decode(r.body);
     expect(text).toContain('Vi ser ikke de unge, der dropper ud =1+1');
+    // A Danish workshop: ';' between fields, as Danish Excel expects.
+    expect(text.split('\r\n')[0]!.split(';').length).toBeGreaterThan(4);
     expect(text).toContain('"Ledelsen bakker op ""fuldt ud"""');
   });
 
