@@ -69,6 +69,11 @@ async function setup() {
   await tick();
   await el.updateComplete;
   const root = el.shadowRoot!;
+  // The boards arrive through (fake) fetches: wait until all three are shown, as a user would.
+  for (let i = 0; i < 100 && root.querySelectorAll('ol.boards > li kb-board').length < 3; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+  }
   const notes = (scope: ParentNode) => [...scope.querySelectorAll('kb-board')].map((b) => b.shadowRoot!.textContent ?? '');
   return { el, fetch, fake, root, notes };
 }
