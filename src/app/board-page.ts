@@ -32,6 +32,8 @@ export class KbBoardPage extends LitElement {
   @state() private name = savedName();
   @state() private connection: BoardConnection | null = null;
   @state() private status: ConnectionStatus = 'connecting';
+  /** The board has synced with the server once (it then opens fitted to its content). */
+  @state() private synced = false;
   readonly #origin = { participant: true };
   #offStatus: (() => void) | undefined;
 
@@ -56,6 +58,9 @@ export class KbBoardPage extends LitElement {
     if (!this.room || this.connection) return;
     const conn = connectBoard({ room: this.room, user: { name: this.name, color: colorFor(hashString(clientTag())) } });
     this.connection = conn;
+    void conn.synced.then(() => {
+      if (this.connection === conn) this.synced = true;
+    });
     this.status = conn.status();
     this.#offStatus = conn.onStatus((s) => (this.status = s));
     document.title = `${this.room} · kaedeboard`;
@@ -72,7 +77,7 @@ export class KbBoardPage extends LitElement {
       return html`<kb-name-prompt .name=${this.name} @kb-name=${this.#onName}></kb-name-prompt>`;
     }
     const c = this.connection;
-    return html`<kb-board .board=${c.board} .presence=${c.presence} .origin=${this.#origin} .status=${this.status} .userName=${this.name} .clientTag=${clientTag()}></kb-board>
+    return html`<kb-board .board=${c.board} .presence=${c.presence} .origin=${this.#origin} .status=${this.status} .synced=${this.synced} .userName=${this.name} .clientTag=${clientTag()}></kb-board>
       <kb-lang></kb-lang>`;
   }
 }

@@ -150,6 +150,8 @@ export class KbGroupPage extends LitElement {
   @state() private control: ControlState | null = null;
   @state() private conn: GroupBoardConnection | null = null;
   @state() private status: ConnectionStatus = 'connecting';
+  /** The board has synced with the server once (it then opens fitted to its content). */
+  @state() private synced = false;
   @state() private refusal: Refusal | null = null;
   @state() private error = '';
   @state() private dismissedAt: number | null = null;
@@ -224,6 +226,9 @@ export class KbGroupPage extends LitElement {
     this.conn = conn;
     this.status = conn.status();
     this.phase = 'board';
+    void conn.synced.then(() => {
+      if (this.conn === conn) this.synced = true;
+    });
     this.#offs.push(
       conn.onStatus((s) => (this.status = s)),
       conn.onRefused((r) => this.#refuse(r)),
@@ -390,6 +395,7 @@ export class KbGroupPage extends LitElement {
                     .status=${this.status}
                     .userName=${this.name}
                     .clientTag=${clientTag()}
+                    .synced=${this.synced}
                     ?readonly=${this.control?.locked === true}
                   ></kb-board>`
                 : nothing}

@@ -14,6 +14,8 @@ export interface GroupBoardConnection {
   readonly presence: Presence;
   /** This participant's awareness client id (the doc's clientID): what a move names. */
   readonly clientId: number;
+  /** Resolves after the first sync with the server. */
+  readonly synced: Promise<void>;
   status(): ConnectionStatus;
   onStatus(l: (s: ConnectionStatus) => void): () => void;
   onRefused(l: (r: Refusal) => void): () => void;
@@ -45,6 +47,7 @@ export function defaultServices(fetch?: FetchLike): Services {
         board: conn.board,
         presence: conn.presence,
         clientId: conn.doc.clientID,
+        synced: conn.synced,
         status: () => conn.status(),
         onStatus: (l) => conn.onStatus(l),
         onRefused(l) {

@@ -142,6 +142,7 @@ export class FakeGroupBoard implements GroupBoardConnection {
   readonly board = new Board(this.doc);
   readonly presence: Presence;
   readonly clientId = 4242;
+  readonly synced = Promise.resolve();
   readonly #refusals = new Set<(r: Refusal) => void>();
   destroyed = false;
   constructor(

@@ -24,7 +24,7 @@ async function setup(opts: { readonly?: boolean } = {}) {
   host.style.cssText = 'width: 1200px; height: 800px; position: relative';
   document.body.append(host);
   const el = document.createElement('kb-board') as KbBoard;
-  Object.assign(el, { board: boards.local, presence, origin: ME, readonly: opts.readonly ?? false, userName: 'Ida', clientTag: 'tag-ida' });
+  Object.assign(el, { board: boards.local, presence, origin: ME, readonly: opts.readonly ?? false, userName: 'Ida', clientTag: 'tag-ida', synced: true });
   el.style.height = '800px';
   host.append(el);
   await el.updateComplete;
@@ -229,6 +229,21 @@ describe('<kb-board>', () => {
     item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
     expect(local.get(note)?.geometry.x).toBe(100);
     expect($('.status').textContent).toContain('Tavlen er låst');
+  });
+
+  it('an empty board at its first sync does not jump when the first item appears', async () => {
+    const boards = syncedBoards();
+    cleanup.push(() => boards.destroy());
+    const el = document.createElement('kb-board') as KbBoard;
+    Object.assign(el, { board: boards.local, presence: new FakePresence(), origin: ME, synced: true });
+    el.style.height = '600px';
+    document.body.append(el);
+    await settle(el);
+    const before = { ...el.view };
+    boards.remote.create('note', { props: { text: 'Fra en anden' }, geometry: { x: 3000, y: 3000 } }, 'peer');
+    await settle(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(el.view).toEqual(before);
   });
 
   it('opens fitted to its content once, then leaves the view to the participant', async () => {

@@ -75,6 +75,11 @@ export class KbBoard extends LitElement {
    * the view follows the content (zoomed to fit whenever it changes).
    */
   @property({ type: Boolean }) chrome = true;
+  /**
+   * Set once the document has synced with the server: the board then opens fitted to its
+   * content (once, unless the participant already moved or added). An empty board never jumps.
+   */
+  @property({ type: Boolean }) synced = false;
 
   @state() view: View = { x: -80, y: -80, zoom: 1 };
   @state() selection: ReadonlySet<string> = new Set();
@@ -93,10 +98,7 @@ export class KbBoard extends LitElement {
   #offBoard: (() => void) | undefined;
   #presenceFrame = 0;
   #fitPending = false;
-  /**
-   * The first time a board shows content, the view fits it: once, and only if the participant
-   * has not yet moved the view, added or dragged anything (no jump under their hands).
-   */
+  /** The opening fit is decided (at the first sync, or by the participant acting first). */
   #fittedOnce = false;
   #offPresence: (() => void) | undefined;
   #itemDrag: ItemDrag | null = null;
@@ -559,9 +561,9 @@ export class KbBoard extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('board')) this.#fittedOnce = false;
-    if (this.chrome && !this.#fittedOnce && this.canvasItems().length > 0) {
+    if (this.chrome && this.synced && !this.#fittedOnce) {
       this.#fittedOnce = true;
-      requestAnimationFrame(() => this.#fit());
+      if (this.canvasItems().length > 0) requestAnimationFrame(() => this.#fit());
     }
     if (!this.chrome && (changed.has('board') || changed.has('chrome') || this.#fitPending)) {
       this.#fitPending = false;
