@@ -105,14 +105,28 @@ export function isRefusal(code: number | undefined): boolean {
  * Listens for the server's refusal on `provider`; on a 44xx close it stops reconnecting and
  * calls `onRefused`. Returns the unsubscribe function.
  */
-export function watchRefusal(provider: WebsocketProvider, onRefused: (r: Refusal) => void): () => void {
-  const l = (event: CloseEvent | null): void => {
+/**
+ * Watches a provider for the server's refusal (a 44xx close): stops reconnecting, remembers the
+ * refusal, and tells every listener, also one that subscribes later.
+ */
+export function watchRefusals(provider: WebsocketProvider): { onRefused(l: (r: Refusal) => void): () => void; destroy(): void } {
+  const listeners = new Set<(r: Refusal) => void>();
+  let refusal: Refusal | null = null;
+  const onClose = (event: CloseEvent | null): void => {
     if (!event || !isRefusal(event.code)) return;
     provider.disconnect();
-    onRefused({ code: event.code, reason: event.reason });
+    refusal = { code: event.code, reason: event.reason };
+    for (const l of listeners) l(refusal);
   };
-  provider.on('connection-close', l);
-  return () => provider.off('connection-close', l);
+  provider.on('connection-close', onClose);
+  return {
+    onRefused(l) {
+      listeners.add(l);
+      if (refusal) l(refusal);
+      return () => listeners.delete(l);
+    },
+    destroy: () => provider.off('connection-close', onClose),
+  };
 }
 
 /** A source of control states (the live document, or a fake in tests). */
@@ -140,30 +154,21 @@ export function connectControl(workshopId: string, token: string, serverUrl = de
   const map = doc.getMap('control');
   let current = parseControlState(map.toJSON());
   const listeners = new Set<(s: ControlState | null) => void>();
-  const refusals = new Set<(r: Refusal) => void>();
-  let refusal: Refusal | null = null;
   const onDeep = (): void => {
     current = parseControlState(map.toJSON());
     for (const l of listeners) l(current);
   };
   map.observeDeep(onDeep);
-  const offRefusal = watchRefusal(provider, (r) => {
-    refusal = r;
-    for (const l of refusals) l(r);
-  });
+  const refusals = watchRefusals(provider);
   return {
     state: () => current,
     onChange(l) {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    onRefused(l) {
-      refusals.add(l);
-      if (refusal) l(refusal);
-      return () => refusals.delete(l);
-    },
+    onRefused: (l) => refusals.onRefused(l),
     destroy() {
-      offRefusal();
+      refusals.destroy();
       map.unobserveDeep(onDeep);
       provider.destroy();
       doc.destroy();
@@ -207,16 +212,11 @@ export function watchRoom(room: string, token: string, serverUrl = defaultServer
   provider.awareness.setLocalState(null);
   const board = new Board(doc);
   const listeners = new Set<() => void>();
-  const refusals = new Set<(r: Refusal) => void>();
-  let refusal: Refusal | null = null;
   const notify = (): void => {
     for (const l of listeners) l();
   };
   provider.awareness.on('change', notify);
-  const offRefusal = watchRefusal(provider, (r) => {
-    refusal = r;
-    for (const l of refusals) l(r);
-  });
+  const refusals = watchRefusals(provider);
   return {
     board,
     people: () => readPeople(provider.awareness.getStates() as Map<number, unknown>, provider.awareness.clientID),
@@ -224,13 +224,9 @@ export function watchRoom(room: string, token: string, serverUrl = defaultServer
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    onRefused(l) {
-      refusals.add(l);
-      if (refusal) l(refusal);
-      return () => refusals.delete(l);
-    },
+    onRefused: (l) => refusals.onRefused(l),
     destroy() {
-      offRefusal();
+      refusals.destroy();
       provider.awareness.off('change', notify);
       provider.destroy();
       board.destroy();

@@ -6,7 +6,7 @@ import type { Board } from '../model/index.js';
 import { connectBoard, type ConnectionStatus } from '../sync/connection.js';
 import type { Presence, User } from '../sync/presence.js';
 import { WorkshopApi, type FetchLike } from './api-client.js';
-import { connectControl, watchRefusal, watchRoom, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
+import { connectControl, watchRefusals, watchRoom, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
 
 /** A participant's live board connection. */
 export interface GroupBoardConnection {
@@ -37,12 +37,7 @@ export function defaultServices(fetch?: FetchLike): Services {
     control: (id, token) => connectControl(id, token),
     groupBoard(room, token, user) {
       const conn = connectBoard({ room, user, params: { token } });
-      let refusal: Refusal | null = null;
-      const listeners = new Set<(r: Refusal) => void>();
-      const off = watchRefusal(conn.provider, (r) => {
-        refusal = r;
-        for (const l of listeners) l(r);
-      });
+      const refusals = watchRefusals(conn.provider);
       return {
         board: conn.board,
         presence: conn.presence,
@@ -50,13 +45,9 @@ export function defaultServices(fetch?: FetchLike): Services {
         synced: conn.synced,
         status: () => conn.status(),
         onStatus: (l) => conn.onStatus(l),
-        onRefused(l) {
-          listeners.add(l);
-          if (refusal) l(refusal);
-          return () => listeners.delete(l);
-        },
+        onRefused: (l) => refusals.onRefused(l),
         destroy() {
-          off();
+          refusals.destroy();
           conn.destroy();
         },
       };

@@ -2,43 +2,8 @@
  * Three participants on one group's board at once, a fourth in another group: palette drags,
  * simultaneous drags of different notes and of the same note, and isolation between groups.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, joinBoard, screenshot, useServerAndBrowser, type Participant } from './browser.js';
-
-interface Seen {
-  id: string;
-  kind: string;
-  left: string;
-  top: string;
-  text: string;
-}
-
-/** What a participant's canvas shows: every item with its position and text. */
-async function seen(page: Page): Promise<Seen[]> {
-  return page.locator('kb-board .world > .item').evaluateAll((els) =>
-    els
-      .map((el) => ({
-        id: el.getAttribute('data-item-id') ?? '',
-        kind: [...el.classList].find((c) => ['note', 'frame', 'widget'].includes(c)) ?? '',
-        left: (el as HTMLElement).style.left,
-        top: (el as HTMLElement).style.top,
-        text: (el.querySelector('.note-text')?.textContent ?? '').trim(),
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-  );
-}
-
-async function dragBy(page: Page, selector: string, dx: number, dy: number): Promise<void> {
-  const box = await page.locator(selector).boundingBox();
-  if (!box) throw new Error(`no box for ${selector}`);
-  const x = box.x + 30;
-  const y = box.y + 30;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(x + (dx * i) / 10, y + (dy * i) / 10);
-  await page.mouse.up();
-}
+import { dragBy, eventually, joinBoard, screenshot, seenItems as seen, useServerAndBrowser, type Participant, type SeenItem as Seen } from './browser.js';
 
 describe('several participants on one board', () => {
   const fx = useServerAndBrowser();

@@ -74,3 +74,38 @@ export async function eventually(fn: () => Promise<boolean>, timeoutMs = 15_000,
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** One item as a participant's canvas shows it. */
+export interface SeenItem {
+  id: string;
+  kind: string;
+  left: string;
+  top: string;
+  text: string;
+}
+
+/** What a participant's canvas shows (optionally one kind): each item's position and text, by id. */
+export async function seenItems(page: Page, kind?: 'note' | 'frame' | 'widget'): Promise<SeenItem[]> {
+  const items = await page.locator('kb-board .world > .item').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-item-id') ?? '',
+      kind: [...el.classList].find((c) => ['note', 'frame', 'widget'].includes(c)) ?? '',
+      left: (el as HTMLElement).style.left,
+      top: (el as HTMLElement).style.top,
+      text: (el.querySelector('.note-text')?.textContent ?? '').trim(),
+    })),
+  );
+  return items.filter((i) => kind === undefined || i.kind === kind).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A mouse drag of the element at `selector` by (dx, dy) screen pixels, in small steps. */
+export async function dragBy(page: Page, selector: string, dx: number, dy: number, steps = 10): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`no box for ${selector}`);
+  const x = box.x + 20;
+  const y = box.y + 20;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps);
+  await page.mouse.up();
+}

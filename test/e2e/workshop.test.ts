@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board } from '../../src/model/index.js';
 import { pdfOutlineTitles, pdfPageCount, pngSize, unzip } from '../../server/export/test-support.js';
-import { eventually, screenshot, useServerAndBrowser } from './browser.js';
+import { dragBy, seenItems, eventually, screenshot, useServerAndBrowser } from './browser.js';
 
 interface Person {
   name: string;
@@ -20,14 +20,6 @@ interface Person {
   errors: string[];
 }
 
-interface Seen {
-  id: string;
-  left: string;
-  top: string;
-  text: string;
-}
-
-/** The notes on a participant's board (position and text), sorted by id. */
 /** A board's records, without the ids that differ between copies. */
 function boardContent(state: Uint8Array): string[] {
   const doc = new Y.Doc();
@@ -38,29 +30,8 @@ function boardContent(state: Uint8Array): string[] {
   return out;
 }
 
-async function notes(page: Page): Promise<Seen[]> {
-  return page.locator('kb-board .world > .item.note').evaluateAll((els) =>
-    els
-      .map((el) => ({
-        id: el.getAttribute('data-item-id') ?? '',
-        left: (el as HTMLElement).style.left,
-        top: (el as HTMLElement).style.top,
-        text: (el.querySelector('.note-text')?.textContent ?? '').trim(),
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-  );
-}
-
-async function dragBy(page: Page, selector: string, dx: number, dy: number): Promise<void> {
-  const box = await page.locator(selector).boundingBox();
-  if (!box) throw new Error(`no box for ${selector}`);
-  const x = box.x + 20;
-  const y = box.y + 20;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
-  await page.mouse.up();
-}
+/** The notes on a participant's board (position and text), sorted by id. */
+const notes = (page: Page) => seenItems(page, 'note');
 
 describe('a workshop from start to plenum', () => {
   const fx = useServerAndBrowser();
