@@ -41,7 +41,7 @@ import './palette.js';
 import type { PaletteAdd, Tool } from './palette.js';
 import './people.js';
 import { isTyping, ViewportGestures } from './gestures.js';
-import { boardStyles } from './styles.js';
+import { boardStyles, toolButtonStyles } from './styles.js';
 import { itemLabel, renderCursor, renderItem, type CanvasItem, type ItemState } from './item-view.js';
 import { widgetDefinition } from './widget-registry.js';
 import { boundsOf, centreOn, fitView, screenToWorld, ZOOM_STEP, zoomAt, type View } from './viewport.js';
@@ -60,7 +60,7 @@ interface ItemDrag {
 
 @customElement('kb-board')
 export class KbBoard extends LitElement {
-  static override styles = boardStyles;
+  static override styles = [toolButtonStyles, boardStyles];
 
   @property({ attribute: false }) board: Board | undefined;
   @property({ attribute: false }) presence: Presence | null = null;

@@ -13,6 +13,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { LocaleController, t } from '../i18n/index.js';
 import { WIDGET_TYPES, type WidgetType } from '../model/index.js';
+import { toolButtonStyles } from './styles.js';
 
 export type Tool = { kind: 'note' } | { kind: 'frame' } | { kind: 'widget'; widget: WidgetType };
 
@@ -24,31 +25,14 @@ export interface PaletteAdd {
 
 @customElement('kb-palette')
 export class KbPalette extends LitElement {
-  static override styles = css`
+  static override styles = [toolButtonStyles, css`
     :host {
       display: flex;
       flex-direction: column;
       gap: 6px;
     }
     button {
-      font: inherit;
-      font-size: 14px;
-      min-height: 36px;
-      padding: 4px 10px;
-      border-radius: 6px;
-      border: 1px solid var(--kb-border-strong, #6b7280);
-      background: var(--kb-surface, #fff);
-      color: inherit;
-      cursor: pointer;
-      text-align: left;
       touch-action: none;
-    }
-    button:hover {
-      background: var(--kb-surface-hover, #f1f3f5);
-    }
-    button:disabled {
-      opacity: 0.5;
-      cursor: not-allowed;
     }
     :focus-visible {
       outline: 3px solid var(--kb-focus, #1f5fa8);
@@ -63,7 +47,7 @@ export class KbPalette extends LitElement {
       color: #fff;
       z-index: 20;
     }
-  `;
+  `];
 
   @property({ type: Boolean }) disabled = false;
   @state() private ghost: { label: string; x: number; y: number } | null = null;

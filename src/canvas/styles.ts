@@ -1,5 +1,30 @@
 import { css } from 'lit';
 
+/** The buttons and selects of the board's bars and palette. */
+export const toolButtonStyles = css`
+  button,
+  select {
+    font: inherit;
+    font-size: 14px;
+    min-height: 36px;
+    min-width: 36px;
+    padding: 4px 10px;
+    border-radius: 6px;
+    border: 1px solid var(--kb-border-strong, #6b7280);
+    background: var(--kb-surface, #fff);
+    color: inherit;
+    cursor: pointer;
+    text-align: left;
+  }
+  button:hover {
+    background: var(--kb-surface-hover, #f1f3f5);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+`;
+
 export const boardStyles = css`
   :host {
     display: block;
@@ -204,27 +229,6 @@ export const boardStyles = css`
     bottom: 16px;
     left: 12px;
     font-size: 14px;
-  }
-  .bar button,
-  .bar select {
-    font: inherit;
-    font-size: 14px;
-    min-height: 36px;
-    min-width: 36px;
-    padding: 4px 10px;
-    border-radius: 6px;
-    border: 1px solid var(--kb-border-strong, #6b7280);
-    background: var(--kb-surface, #fff);
-    color: inherit;
-    cursor: pointer;
-    text-align: left;
-  }
-  .bar button:hover {
-    background: var(--kb-surface-hover, #f1f3f5);
-  }
-  .bar button:disabled {
-    opacity: 0.5;
-    cursor: not-allowed;
   }
   .dot {
     display: inline-block;
