@@ -1,7 +1,9 @@
 /** Styles shared by the app's pages: calm cards, big clear buttons (44px targets), AA contrast. */
 import { css } from 'lit';
+import { visuallyHidden } from '../../widgets/shared/styles.js';
 
 export const pageStyles = css`
+  ${visuallyHidden}
   p.lead {
     font-size: 1.2rem;
   }
@@ -176,14 +178,6 @@ export const pageStyles = css`
     font-size: 2rem;
     font-weight: 700;
     letter-spacing: 0.2em;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
   .lang {
     position: fixed;

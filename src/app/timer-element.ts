@@ -4,6 +4,7 @@
  * and "Time is up" as those moments pass.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { visuallyHidden } from '../../widgets/shared/styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/index.js';
 import type { ControlState } from '../workshop/api.js';
@@ -26,7 +27,7 @@ export function crossedMark(before: number | null, after: number): string | null
 
 @customElement('kb-timer')
 export class KbTimer extends LitElement {
-  static override styles = css`
+  static override styles = [visuallyHidden, css`
     :host {
       display: inline-flex;
       align-items: center;
@@ -49,15 +50,7 @@ export class KbTimer extends LitElement {
       background: var(--kb-danger, #b3261e);
       color: #fff;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-  `;
+  `];
 
   @property({ attribute: false }) timer: ControlState['timer'] | null = null;
   /** The clock (replaceable in tests). */

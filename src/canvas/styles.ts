@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../widgets/shared/styles.js';
 
 /** The buttons and selects of the board's bars and palette. */
 export const toolButtonStyles = css`
@@ -26,6 +27,7 @@ export const toolButtonStyles = css`
 `;
 
 export const boardStyles = css`
+  ${visuallyHidden}
   :host {
     display: block;
     position: relative;
@@ -258,13 +260,5 @@ export const boardStyles = css`
     border-radius: 8px;
     z-index: 11;
     font-size: 15px;
-  }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 `;

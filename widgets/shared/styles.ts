@@ -5,7 +5,23 @@
  */
 import { css } from 'lit';
 
+/** Text for screen readers only (visually hidden, still read). */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
 export const baseStyles = css`
+  ${visuallyHidden}
   :host {
     box-sizing: border-box;
     display: block;
@@ -52,16 +68,5 @@ export const baseStyles = css`
     border-radius: var(--kb-radius-small, 6px);
     padding: 0.35em 0.5em;
     background: var(--kb-surface, #fff);
-  }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 `;
