@@ -7,15 +7,16 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { CURRENT_SCHEMA_VERSION } from '../src/model/migrations.js';
 import type { Config } from './config.js';
-import { WorkshopApi } from './api.js';
-import { workshopAuthorizer } from './auth.js';
-import { createRequestHandler } from './http.js';
-import { createLogger, type Logger } from './log.js';
-import { Metrics } from './metrics.js';
-import { Rooms } from './rooms.js';
-import { SqliteStore, type Store } from './store.js';
-import { SyncServer } from './sync.js';
-import { WorkshopStore } from './workshops.js';
+import { createRequestHandler } from './http/handler.js';
+import { createLogger, type Logger } from './http/log.js';
+import { Metrics } from './http/metrics.js';
+import { SqliteStore } from './storage/sqlite/room-store.js';
+import { WorkshopStore } from './storage/sqlite/workshop-store.js';
+import type { Store } from './storage/store.js';
+import { SyncServer } from './sync/endpoint.js';
+import { Rooms } from './sync/rooms.js';
+import { WorkshopApi } from './workshop/api.js';
+import { workshopAuthorizer } from './workshop/auth.js';
 
 export const VERSION = '0.1.0';
 

@@ -1,7 +1,7 @@
 /** `npm start`: reads the configuration, starts the server, and shuts down cleanly on SIGTERM/SIGINT. */
 import { ConfigError, loadConfig } from './config.js';
 import { startServer, VERSION } from './app.js';
-import { createLogger } from './log.js';
+import { createLogger } from './http/log.js';
 
 async function main(): Promise<void> {
   let config;

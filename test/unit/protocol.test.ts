@@ -2,8 +2,8 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { decodeClientMessage, encodeAwarenessEntries, ProtocolError } from '../../server/protocol.js';
-import { TokenBucket } from '../../server/rate-limit.js';
+import { decodeClientMessage, encodeAwarenessEntries, ProtocolError } from '../../server/sync/protocol.js';
+import { TokenBucket } from '../../server/sync/limits.js';
 
 function msg(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {
   const e = encoding.createEncoder();

@@ -5,8 +5,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Config } from './config.js';
-import { HttpError } from './http-error.js';
+import type { Config } from '../config.js';
+import { HttpError } from './errors.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import type { Router } from './router.js';

@@ -5,9 +5,9 @@
  * and broadcast, in the same tick, so anything any client ever received is on disk.
  */
 import * as Y from 'yjs';
-import type { Config } from './config.js';
-import type { Logger } from './log.js';
-import type { Metrics } from './metrics.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../http/log.js';
+import type { Metrics } from '../http/metrics.js';
 import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
@@ -18,7 +18,7 @@ import {
   type AwarenessEntry,
   type ClientMessage,
 } from './protocol.js';
-import type { Store } from './store.js';
+import type { Store } from '../storage/store.js';
 
 /** What a room needs of a connection. */
 export interface Peer {

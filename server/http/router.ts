@@ -3,7 +3,7 @@
  * with a size bound and parsed as JSON, answers as JSON or as a file.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError } from './http-error.js';
+import { HttpError } from './errors.js';
 
 export interface FileReply {
   kind: 'file';

@@ -4,10 +4,11 @@
  * connect read-only), one key per field of ControlState.
  */
 import type * as Y from 'yjs';
-import type { ControlState, TimerRequest } from '../src/workshop/api.js';
-import { HttpError } from './http-error.js';
-import type { Rooms } from './rooms.js';
-import { controlRoom, type Workshop } from './workshops.js';
+import type { ControlState, TimerRequest } from '../../src/workshop/api.js';
+import { HttpError } from '../http/errors.js';
+import type { Rooms } from '../sync/rooms.js';
+import { controlRoom } from './names.js';
+import type { Workshop } from './types.js';
 
 const MAX_MINUTES = 240;
 

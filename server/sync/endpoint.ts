@@ -8,11 +8,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { Close, type CloseAnswer } from './close-codes.js';
-import type { Config } from './config.js';
-import type { Logger } from './log.js';
-import type { Metrics } from './metrics.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../http/log.js';
+import type { Metrics } from '../http/metrics.js';
 import { decodeClientMessage, encodePermissionDenied, ProtocolError } from './protocol.js';
-import { TokenBucket } from './rate-limit.js';
+import { TokenBucket } from './limits.js';
 import type { Peer, Room } from './room.js';
 import { isValidRoomName, type Rooms } from './rooms.js';
 

@@ -4,7 +4,7 @@
  * polled (`GET …/exports/:job`) and whose file is fetched when done (`…/exports/:job/file`).
  * Jobs live in memory for ten minutes.
  */
-import type { ExportFormat } from '../src/workshop/api.js';
+import type { ExportFormat } from '../../src/workshop/api.js';
 import {
   boardPng,
   boardSvg,
@@ -17,12 +17,13 @@ import {
   profileDocx,
   workshopPdf,
   type WorkshopInput,
-} from './export/index.js';
-import { HttpError } from './http-error.js';
-import type { Rooms } from './rooms.js';
-import type { FileReply } from './router.js';
-import { newId } from './tokens.js';
-import type { Workshop, WorkshopStore } from './workshops.js';
+} from './index.js';
+import { HttpError } from '../http/errors.js';
+import type { FileReply } from '../http/router.js';
+import type { WorkshopStore } from '../storage/sqlite/workshop-store.js';
+import type { Rooms } from '../sync/rooms.js';
+import { newId } from '../workshop/tokens.js';
+import type { Workshop } from '../workshop/types.js';
 
 export const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'pdf', 'svg', 'png', 'docx'];
 

@@ -3,11 +3,11 @@
  * last client has left.
  */
 import * as Y from 'yjs';
-import type { Config } from './config.js';
-import type { Logger } from './log.js';
-import type { Metrics } from './metrics.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../http/log.js';
+import type { Metrics } from '../http/metrics.js';
 import { Room, type Peer } from './room.js';
-import type { Store } from './store.js';
+import type { Store } from '../storage/store.js';
 
 /** Origin of the server's own changes to documents. */
 export const SERVER_ORIGIN = Symbol('kaedeboard:server');

@@ -5,65 +5,9 @@
  * transaction). Deleting a workshop deletes everything in it.
  */
 import type Database from 'better-sqlite3';
-import { hashToken, newCode, newId, newToken, TOKEN_PATTERN } from './tokens.js';
-
-export const PARTS = ['kaedeansvar', 'kontaktperson'] as const;
-export type Part = (typeof PARTS)[number];
-export type Role = 'facilitator' | 'participant';
-
-export interface Group {
-  number: number;
-  name: string;
-  code: string;
-  room: string;
-}
-
-export interface Workshop {
-  id: string;
-  title: string;
-  parts: Part[];
-  locale: 'da' | 'en';
-  createdAt: number;
-  locked: boolean;
-  /** May groups look (read-only) at other groups' boards? */
-  crossView: boolean;
-  groups: Group[];
-}
-
-export interface CreatedWorkshop {
-  workshop: Workshop;
-  facilitatorToken: string;
-  groupTokens: Map<number, string>;
-}
-
-export interface SnapshotSet {
-  id: string;
-  name: string;
-  createdAt: number;
-  groups: number[];
-}
-
-export interface Access {
-  workshop: Workshop;
-  role: Role;
-  /** The participant's own group. */
-  group?: Group;
-}
-
-export function groupRoom(workshopId: string, n: number): string {
-  return `w-${workshopId}-g${n}`;
-}
-
-export function controlRoom(workshopId: string): string {
-  return `w-${workshopId}-control`;
-}
-
-/** `{ workshopId, group }` of a workshop room name; null for other rooms. */
-export function parseWorkshopRoom(room: string): { workshopId: string; group: number | 'control' } | null {
-  const m = /^w-([A-Za-z0-9_-]{16})-(?:g(\d{1,3})|(control))$/.exec(room);
-  if (!m) return null;
-  return { workshopId: m[1] as string, group: m[3] ? 'control' : Number(m[2]) };
-}
+import { groupRoom, type Part } from '../../workshop/names.js';
+import { hashToken, newCode, newId, newToken, TOKEN_PATTERN } from '../../workshop/tokens.js';
+import type { Access, CreatedWorkshop, Group, Role, SnapshotSet, Workshop } from '../../workshop/types.js';
 
 interface WorkshopRow {
   id: string;

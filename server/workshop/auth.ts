@@ -5,9 +5,10 @@
  * allows it, and everyone reads the control document, which only the server writes. Other
  * rooms are free boards, open unless `openBoards` is off.
  */
-import type { Config } from './config.js';
-import { openAccess, type Authorize } from './sync.js';
-import { parseWorkshopRoom, type WorkshopStore } from './workshops.js';
+import type { Config } from '../config.js';
+import type { WorkshopStore } from '../storage/sqlite/workshop-store.js';
+import { openAccess, type Authorize } from '../sync/endpoint.js';
+import { parseWorkshopRoom } from './names.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;

@@ -2,11 +2,11 @@
  * The workshop API (the contract is src/workshop/api.ts). Every call checks its token: the
  * facilitator may do everything; a participant may read the workshop and their own group's
  * board (other groups' only when the facilitator allows it) and accept a move. Every refusal
- * is an HttpError with a reason (logged by http.ts).
+ * is an HttpError with a reason (logged by http/handler.ts).
  */
 import * as Y from 'yjs';
-import { Board, migrate } from '../src/model/index.js';
-import { arrayOf, boolean, integer, number, object, oneOf, string, type Validator } from '../src/model/validate.js';
+import { Board, migrate } from '../../src/model/index.js';
+import { arrayOf, boolean, integer, number, object, oneOf, string, type Validator } from '../../src/model/validate.js';
 import type {
   CreatedWorkshopResponse,
   CreateWorkshopRequest,
@@ -15,19 +15,21 @@ import type {
   SnapshotSetView,
   TimerRequest,
   WorkshopView,
-} from '../src/workshop/api.js';
-import { placeWorkshop } from '../src/workshop/template.js';
-import type { Config } from './config.js';
+} from '../../src/workshop/api.js';
+import { placeWorkshop } from '../../src/workshop/template.js';
+import type { Config } from '../config.js';
+import { Exporter } from '../export/exporter.js';
+import { parseWorkshopExport, WorkshopExportError } from '../export/index.js';
+import { HttpError } from '../http/errors.js';
+import type { Logger } from '../http/log.js';
+import { created, Router, type RequestContext } from '../http/router.js';
+import type { WorkshopStore } from '../storage/sqlite/workshop-store.js';
+import { TokenBucket } from '../sync/limits.js';
+import type { Rooms } from '../sync/rooms.js';
 import { Control, initialControl } from './control.js';
-import { parseWorkshopExport, WorkshopExportError } from './export/index.js';
-import { Exporter } from './exports.js';
-import { HttpError } from './http-error.js';
-import type { Logger } from './log.js';
-import { TokenBucket } from './rate-limit.js';
-import type { Rooms } from './rooms.js';
-import { created, Router, type RequestContext } from './router.js';
+import { controlRoom, groupRoom } from './names.js';
 import { normaliseCode } from './tokens.js';
-import { controlRoom, groupRoom, type Access, type Workshop, type WorkshopStore } from './workshops.js';
+import type { Access, Workshop } from './types.js';
 
 /** Close code for connections to a deleted workshop. */
 export const CLOSE_DELETED = { code: 4410, reason: 'workshop deleted' };

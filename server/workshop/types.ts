@@ -1,0 +1,43 @@
+/** A workshop as the server knows it: its groups, who may open it, its snapshot sets. */
+import type { Part } from './names.js';
+
+export type Role = 'facilitator' | 'participant';
+
+export interface Group {
+  number: number;
+  name: string;
+  code: string;
+  room: string;
+}
+
+export interface Workshop {
+  id: string;
+  title: string;
+  parts: Part[];
+  locale: 'da' | 'en';
+  createdAt: number;
+  locked: boolean;
+  /** May groups look (read-only) at other groups' boards? */
+  crossView: boolean;
+  groups: Group[];
+}
+
+export interface CreatedWorkshop {
+  workshop: Workshop;
+  facilitatorToken: string;
+  groupTokens: Map<number, string>;
+}
+
+export interface SnapshotSet {
+  id: string;
+  name: string;
+  createdAt: number;
+  groups: number[];
+}
+
+export interface Access {
+  workshop: Workshop;
+  role: Role;
+  /** The participant's own group. */
+  group?: Group;
+}
