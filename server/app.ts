@@ -1,5 +1,5 @@
 /**
- * Assembles the kaedeboard server: store, rooms, sync endpoint, HTTP. `startServer` is what
+ * Assembles the kaedeboard server: store, fan-out, rooms, sync endpoint, HTTP. `startServer` is what
  * `main` runs and what integration tests start on a random loopback port.
  */
 import { createServer, type Server } from 'node:http';
@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { CURRENT_SCHEMA_VERSION } from '../src/model/migrations.js';
 import type { Config } from './config.js';
+import type { Fanout } from './fanout/fanout.js';
+import { InProcessFanout } from './fanout/in-process.js';
 import { createRequestHandler } from './http/handler.js';
 import { createLogger, type Logger } from './http/log.js';
 import { Metrics } from './http/metrics.js';
@@ -26,6 +28,7 @@ export interface RunningServer {
   readonly port: number;
   readonly http: Server;
   readonly store: Store;
+  readonly fanout: Fanout;
   readonly rooms: Rooms;
   readonly sync: SyncServer;
   readonly metrics: Metrics;
@@ -37,11 +40,12 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Logger = createLogger(config.quiet)): Promise<RunningServer> {
   const store = new SqliteStore(config.dataDir, config.durability);
+  const fanout = new InProcessFanout();
   let rooms: Rooms | undefined;
   let sync: SyncServer | undefined;
   const metrics = new Metrics({ connections: () => sync?.connections.size ?? 0, rooms: () => rooms?.size ?? 0 });
   const workshops = new WorkshopStore(store.db);
-  rooms = new Rooms(store, config, metrics, log);
+  rooms = new Rooms(store, fanout, config, metrics, log);
   sync = new SyncServer(rooms, config, metrics, log, workshopAuthorizer(workshops, config));
   const api = new WorkshopApi({ workshops, rooms, config, log, onCrossViewOff: (id) => sync?.closeForeign(id) });
   api.router.on('GET', '/api/info', () => ({ name: 'kaedeboard', version: VERSION, schemaVersion: CURRENT_SCHEMA_VERSION, maxMessageBytes: config.maxMessageBytes }));
@@ -90,6 +94,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     port,
     http,
     store,
+    fanout,
     rooms,
     sync,
     metrics,
@@ -105,6 +110,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         for (const c of sync.connections) c.ws.terminate();
         for (const s of sockets) s.destroy();
         rooms.unloadAll();
+        fanout.close();
         store.close();
         await stopped;
       })();

@@ -3,9 +3,15 @@
  *
  * Durability rule: an update from a client is appended to the store *before* it is applied
  * and broadcast, in the same tick, so anything any client ever received is on disk.
+ *
+ * Broadcast: what reaches the document is sent to the room's own connections, then published
+ * on the fan-out to the other holders of the room (other server instances); what they publish
+ * is applied here and sent to our connections, never stored twice. Our own connections are
+ * served directly, not through the fan-out, so a remote fan-out adds no round trip to them.
  */
 import * as Y from 'yjs';
 import type { Config } from '../config.js';
+import type { Fanout, FanoutChannel } from '../fanout/fanout.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
 import {
@@ -31,14 +37,20 @@ export interface Peer {
   refuse(): void;
 }
 
+/** Owner of awareness states announced by connections of another holder of the room. */
+const ELSEWHERE = Symbol('kaedeboard:elsewhere');
+
 interface AwarenessRecord extends AwarenessEntry {
-  owner: Peer;
+  owner: Peer | typeof ELSEWHERE;
 }
 
 export class StorageError extends Error {}
 
 /** Origin of refused writes while they are applied and undone. */
 const REFUSED = Symbol('kaedeboard:refused');
+
+/** Origin of updates another holder of the room published (already stored by it). */
+const FROM_FANOUT = Symbol('kaedeboard:fanout');
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -49,12 +61,14 @@ export class Room {
   #logBytes = 0;
   #compactScheduled = false;
   #failed = false;
+  readonly #fanout: FanoutChannel;
   /** Set by the manager: called when the room has failed and must be dropped from memory. */
   onFailure: (room: Room) => void = () => {};
 
   constructor(
     readonly name: string,
     readonly store: Store,
+    fanout: Fanout,
     readonly config: Config,
     readonly metrics: Metrics,
     readonly log: Logger,
@@ -68,6 +82,10 @@ export class Room {
     this.#logRows = stored.updates.length;
     this.#logBytes = stored.logBytes;
     this.doc.on('update', this.#onDocUpdate);
+    this.#fanout = fanout.subscribe(name, {
+      update: (update, seq) => this.#receivePublishedUpdate(update, seq),
+      awareness: (entries) => this.#receivePublishedAwareness(entries),
+    });
   }
 
   #applyStored(update: Uint8Array, what: string): void {
@@ -79,13 +97,32 @@ export class Room {
     }
   }
 
-  /** Updates that reach the document: persisted (unless already appended raw) and broadcast. */
+  /**
+   * Updates that reach the document: persisted (unless already appended raw, or stored by the
+   * holder that published it), sent to our connections, then published to the other holders.
+   */
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const fromPeer = origin !== null && typeof origin === 'object' && this.peers.has(origin as Peer);
-    if (!fromPeer && origin !== this) this.#append(update);
+    const published = origin === FROM_FANOUT;
+    if (!fromPeer && !published && origin !== this) this.#append(update);
     const message = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    if (!published && origin !== this) this.#fanout.publishUpdate(update, this.#lastSeq);
   };
+
+  /** An update another holder stored as `seq`: applied and sent to our connections. */
+  #receivePublishedUpdate(update: Uint8Array, seq: number): void {
+    if (this.#failed) return;
+    this.#lastSeq = Math.max(this.#lastSeq, seq);
+    this.#logRows++;
+    this.#logBytes += update.byteLength;
+    try {
+      Y.applyUpdate(this.doc, update, FROM_FANOUT);
+    } catch (err) {
+      // The publisher validated it before storing; keep the room going.
+      this.log.error('room.fanout.bad-update', { room: this.name, seq, error: String(err) });
+    }
+  }
 
   #append(update: Uint8Array): void {
     const t0 = performance.now();
@@ -135,7 +172,7 @@ export class Room {
       this.#awareness.delete(clientID);
       if (rec.json !== 'null') gone.push({ clientID, clock: rec.clock + 1, json: 'null' });
     }
-    if (gone.length > 0) this.#broadcast(this.#encodeAwareness(gone), peer);
+    if (gone.length > 0) this.#shareAwareness(gone, peer);
   }
 
   /** Handles one validated message from `peer`. Throws StorageError when the store fails. */
@@ -210,12 +247,36 @@ export class Room {
     for (const entry of entries) {
       const current = this.#awareness.get(entry.clientID);
       if (current && current.owner !== peer) continue;
-      if (current && !(current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null' && current.json !== 'null'))) continue;
+      if (current && !supersedes(entry, current)) continue;
       if (entry.json === 'null') this.#awareness.delete(entry.clientID);
       else this.#awareness.set(entry.clientID, { ...entry, owner: peer });
       accepted.push(entry);
     }
-    if (accepted.length > 0) this.#broadcast(this.#encodeAwareness(accepted), peer);
+    if (accepted.length > 0) this.#shareAwareness(accepted, peer);
+  }
+
+  /** Accepted entries: to our other connections, then to the other holders of the room. */
+  #shareAwareness(entries: readonly AwarenessEntry[], except: Peer): void {
+    this.#broadcast(this.#encodeAwareness(entries), except);
+    this.#fanout.publishAwareness(entries);
+  }
+
+  /**
+   * Entries another holder accepted from its connections: held (so a connection that joins
+   * here is greeted with them) and sent to our connections. A client ID announced by one of
+   * our connections stays that connection's.
+   */
+  #receivePublishedAwareness(entries: readonly AwarenessEntry[]): void {
+    if (this.#failed) return;
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const current = this.#awareness.get(entry.clientID);
+      if (current && (current.owner !== ELSEWHERE || !supersedes(entry, current))) continue;
+      if (entry.json === 'null') this.#awareness.delete(entry.clientID);
+      else this.#awareness.set(entry.clientID, { ...entry, owner: ELSEWHERE });
+      accepted.push(entry);
+    }
+    if (accepted.length > 0) this.#broadcast(this.#encodeAwareness(accepted));
   }
 
   #encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
@@ -247,9 +308,15 @@ export class Room {
   }
 
   destroy(): void {
+    this.#fanout.close();
     this.doc.off('update', this.#onDocUpdate);
     this.doc.destroy();
   }
+}
+
+/** y-protocols' rule: a newer clock wins; an equal clock only to remove a state. */
+function supersedes(entry: AwarenessEntry, current: AwarenessEntry): boolean {
+  return current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null' && current.json !== 'null');
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import type { Config } from '../config.js';
+import type { Fanout } from '../fanout/fanout.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
 import { Room, type Peer } from './room.js';
@@ -25,6 +26,7 @@ export class Rooms {
 
   constructor(
     readonly store: Store,
+    readonly fanout: Fanout,
     readonly config: Config,
     readonly metrics: Metrics,
     readonly log: Logger,
@@ -43,7 +45,7 @@ export class Rooms {
     let room = this.#rooms.get(name);
     if (!room) {
       const t0 = performance.now();
-      room = new Room(name, this.store, this.config, this.metrics, this.log);
+      room = new Room(name, this.store, this.fanout, this.config, this.metrics, this.log);
       room.onFailure = (r) => this.#drop(r);
       this.#rooms.set(name, room);
       this.log.info('room.load', { room: name, ms: Math.round(performance.now() - t0), logRows: room.logRows });
