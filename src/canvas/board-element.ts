@@ -43,7 +43,7 @@ import './people.js';
 import { isTyping, ViewportGestures } from './gestures.js';
 import { boardStyles, toolButtonStyles } from './styles.js';
 import { itemLabel, renderCursor, renderItem, type CanvasItem, type ItemState } from './item-view.js';
-import { widgetDefinition } from './widget-registry.js';
+import { placeTool, toolSize } from './placing.js';
 import { boundsOf, centreOn, fitView, screenToWorld, ZOOM_STEP, zoomAt, type View } from './viewport.js';
 
 
@@ -241,16 +241,11 @@ export class KbBoard extends LitElement {
     this.#fittedOnce = true;
     const s = this.#size();
     const centre = screenToWorld(this.view, s.w / 2, s.h / 2);
-    const size = tool.kind === 'widget' ? (widgetDefinition(tool.widget)?.size ?? { w: 960, h: 640 }) : tool.kind === 'frame' ? { w: 800, h: 560 } : { w: 200, h: 200 };
+    const size = toolSize(tool);
     const pos = at ?? this.#freeSpot({ x: centre.x - size.w / 2, y: centre.y - size.h / 2, ...size }, tool.kind === 'note');
     const geometry = { x: Math.round(pos.x), y: Math.round(pos.y), ...size };
-    const id = board.transact(() => {
-      if (tool.kind === 'note') return board.create('note', { geometry: { ...geometry, parent: this.#frameAt(geometry) }, createdBy: this.clientTag || undefined }, this.origin);
-      if (tool.kind === 'frame') return board.create('frame', { geometry, props: { title: t('board.addFrame') } }, this.origin);
-      const widgetId = board.create('widget', { geometry: { ...geometry, parent: this.#frameAt(geometry) }, props: { widget: tool.widget } }, this.origin);
-      widgetDefinition(tool.widget)?.seed?.(board, widgetId, getLocale(), this.origin);
-      return widgetId;
-    }, this.origin);
+    const parent = tool.kind === 'frame' ? null : this.#frameAt(geometry);
+    const id = placeTool(board, tool, { geometry: { ...geometry, parent }, frameTitle: t('board.addFrame'), clientTag: this.clientTag, locale: getLocale() }, this.origin);
     this.#undo?.stopCapturing();
     this.#select([id]);
     if (tool.kind === 'note') this.editing = id;

@@ -9,7 +9,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { t } from '../i18n/index.js';
 import type { Board, Item, NoteColor, Origin } from '../model/index.js';
 import type { Peer, Presence } from '../sync/presence.js';
-import { widgetDefinition } from './widget-registry.js';
+import { widgetKind } from '../kinds/index.js';
 
 export type CanvasItem = Item<'note' | 'frame' | 'widget'>;
 
@@ -93,10 +93,9 @@ export function renderItem(item: CanvasItem, s: ItemState, act: ItemActions, ctx
     </div>`;
   }
   const name = t(`widget.${item.props.widget}`);
-  const def = widgetDefinition(item.props.widget);
-  const body = def
-    ? staticHtml`<${unsafeStatic(def.tag)} .board=${ctx.board} .widgetId=${item.id} .origin=${ctx.origin} .presence=${ctx.presence} .readonly=${ctx.readonly} .userName=${ctx.userName} .clientTag=${ctx.clientTag}></${unsafeStatic(def.tag)}>`
-    : html`<p class="missing-widget">${name}</p>`;
+  // The element is defined by its module in widgets/ (src/app/widgets.ts loads them all).
+  const element = unsafeStatic(widgetKind(item.props.widget).tag);
+  const body = staticHtml`<${element} .board=${ctx.board} .widgetId=${item.id} .origin=${ctx.origin} .presence=${ctx.presence} .readonly=${ctx.readonly} .userName=${ctx.userName} .clientTag=${ctx.clientTag}></${element}>`;
   return html`<div class=${classes} data-item-id=${item.id} data-widget=${item.props.widget} style=${styleMap({ ...box, zIndex: '2' })} tabindex="0" role="group" aria-label=${itemLabel(item)} @keydown=${act.keydown}>
     ${tag}
     <div class="widget-handle" title=${name} @pointerdown=${act.pointerdown} @pointermove=${act.pointermove} @pointerup=${act.pointerup} @pointercancel=${act.pointercancel}>${name}</div>

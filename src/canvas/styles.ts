@@ -164,10 +164,6 @@ export const boardStyles = css`
     width: 100%;
     height: 100%;
   }
-  .missing-widget {
-    padding: 24px;
-    color: var(--kb-text-muted, #4b5563);
-  }
   .band {
     position: absolute;
     z-index: 49;

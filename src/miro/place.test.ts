@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CRITERIA } from '../content/criteria.js';
 import { MATRIX_FIELDS } from '../content/matrix.js';
 import { COLUMN_TITLES, DEFAULT_DECK } from '../content/competences.js';
-import { fieldRect } from '../layout/bor-gor-matrix.js';
-import { areaRect } from '../layout/competence-profile.js';
+import { fieldRect } from '../kinds/bor-gor-matrix/layout.js';
+import { areaRect } from '../kinds/competence-profile/layout.js';
 import { contains, overlaps } from '../layout/rect.js';
 import type { Rect } from '../layout/rect.js';
 import { htmlToText } from './html.js';
-import { MIRO_SCALE, MIRO_WIDGETS, planWidget, WIDGET_SIZE, widgetName } from './place.js';
+import { naturalSize } from '../kinds/index.js';
+import { MIRO_SCALE, MIRO_WIDGETS, planWidget, widgetName } from './place.js';
 import type { MatrixNoteInput, Plan, PlannedItem } from './place.js';
 
 const AT = { x: 1000, y: -400 };
@@ -38,7 +39,7 @@ function checkGeometry(plan: Plan): void {
   const [frame, ...children] = plan.items;
   expect(frame?.type).toBe('frame');
   if (frame?.type !== 'frame') return;
-  const size = WIDGET_SIZE[plan.widget];
+  const size = naturalSize(plan.widget);
   expect(frame.props).toMatchObject({ x: AT.x, y: AT.y, width: size.w * MIRO_SCALE, height: size.h * MIRO_SCALE, title: widgetName(plan.widget, plan.locale) });
   const frameRect = { x: AT.x - (size.w * MIRO_SCALE) / 2, y: AT.y - (size.h * MIRO_SCALE) / 2, w: size.w * MIRO_SCALE, h: size.h * MIRO_SCALE };
   for (const item of children) {

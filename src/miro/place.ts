@@ -19,9 +19,10 @@ import { MATRIX_FIELDS } from '../content/matrix.js';
 import type { MatrixField } from '../content/matrix.js';
 import { COLUMN_TITLES, DEFAULT_DECK } from '../content/competences.js';
 import type { DeckCard } from '../content/competences.js';
-import { NATURAL_SIZE, sevenThemesLayout } from '../layout/seven-themes.js';
-import { BOR_GOR_SIZE, borGorLayout, FIELD_ORDER, noteSlots } from '../layout/bor-gor-matrix.js';
-import { AREAS, areaRect, cardSlots, COLUMNS, columnHeadingRect, COMPETENCE_PROFILE_SIZE } from '../layout/competence-profile.js';
+import { naturalSize } from '../kinds/index.js';
+import { sevenThemesLayout } from '../kinds/seven-themes/layout.js';
+import { borGorLayout, FIELD_ORDER, noteSlots } from '../kinds/bor-gor-matrix/layout.js';
+import { AREAS, areaRect, cardSlots, COLUMNS, columnHeadingRect } from '../kinds/competence-profile/layout.js';
 import { inset } from '../layout/rect.js';
 import type { Rect } from '../layout/rect.js';
 import type { NoteColor } from '../model/note.js';
@@ -39,13 +40,6 @@ export function isMiroWidget(v: unknown): v is MiroWidget {
 
 /** Miro units (dp) per widget-local unit. */
 export const MIRO_SCALE = 2;
-
-/** Natural size of each widget in widget-local units (from the layout modules). */
-export const WIDGET_SIZE: Record<MiroWidget, { w: number; h: number }> = {
-  'seven-themes': { w: NATURAL_SIZE.w, h: NATURAL_SIZE.h },
-  'bor-gor-matrix': { w: BOR_GOR_SIZE.w, h: BOR_GOR_SIZE.h },
-  'competence-profile': { w: COMPETENCE_PROFILE_SIZE.w, h: COMPETENCE_PROFILE_SIZE.h },
-};
 
 /** The widget's display name (the frame's title). */
 export function widgetName(widget: MiroWidget, locale: Locale): string {
@@ -146,7 +140,7 @@ const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)
 
 /** The plan for `widget` with its frame centred on `at` (board coordinates, e.g. a drop point). */
 export function planWidget(widget: MiroWidget, at: { x: number; y: number }, options: PlaceOptions): Plan {
-  const size = WIDGET_SIZE[widget];
+  const size = naturalSize(widget);
   const scale = MIRO_SCALE;
   const origin = { x: round(at.x - (size.w * scale) / 2), y: round(at.y - (size.h * scale) / 2) };
   const p = new Projector(origin, scale);

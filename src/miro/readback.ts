@@ -19,15 +19,16 @@ import { MATRIX_FIELDS } from '../content/matrix.js';
 import type { MatrixField } from '../content/matrix.js';
 import { DEFAULT_DECK } from '../content/competences.js';
 import type { DeckCard } from '../content/competences.js';
-import { fieldAt } from '../layout/bor-gor-matrix.js';
-import { areaAt, columnAt, columnRect, COLUMNS } from '../layout/competence-profile.js';
-import { sevenThemesLayout } from '../layout/seven-themes.js';
+import { fieldAt } from '../kinds/bor-gor-matrix/layout.js';
+import { areaAt, columnAt, columnRect, COLUMNS } from '../kinds/competence-profile/layout.js';
+import { sevenThemesLayout } from '../kinds/seven-themes/layout.js';
 import { contains } from '../layout/rect.js';
 import type { GroupLink } from '../workshop/api.js';
 import { htmlToText } from './html.js';
 import { CREDIT_COST } from './limiter.js';
 import type { CreditLimiter } from './limiter.js';
-import { CRITERION_SEPARATOR, MIRO_SCALE, MIRO_WIDGETS, WIDGET_SIZE, widgetName } from './place.js';
+import { placeFrame } from '../workshop/template.js';
+import { CRITERION_SEPARATOR, MIRO_SCALE, MIRO_WIDGETS, widgetName } from './place.js';
 import type { MiroWidget } from './place.js';
 import type { BoardPort, ReadItem } from './sdk.js';
 
@@ -252,20 +253,16 @@ function deckMatch(text: string, deck: readonly DeckCard[]): DeckCard | undefine
 // ---- the kaedeboard board --------------------------------------------------------------
 
 const ORIGIN = 'miro-readback';
-/** Frame padding and title handle, as the workshop template lays a group board out. */
-const PAD = 60;
-const HANDLE = 40;
 
-/** A fresh kaedeboard board holding the mapped widget (in a frame titled `title`). */
+/** A fresh kaedeboard board holding the mapped widget, in a frame titled `title` laid out as the workshop template lays a part. */
 export function buildBoard(mapped: Mapped, title: string): Y.Doc {
   const doc = new Y.Doc();
   const board = new Board(doc);
-  const size = WIDGET_SIZE[mapped.widget];
   const name = clip(title.trim() || widgetName(mapped.widget, 'da'), 200);
   board.transact(() => {
     board.setTitle(name, ORIGIN);
-    const frame = board.create('frame', { props: { title: name }, geometry: { x: 0, y: 0, w: size.w + 2 * PAD, h: size.h + 2 * PAD + HANDLE } }, ORIGIN);
-    const widget = board.create('widget', { props: { widget: mapped.widget }, geometry: { x: PAD, y: PAD + HANDLE, ...size, parent: frame } }, ORIGIN);
+    const { widgets } = placeFrame(board, { title: name, types: [mapped.widget], y: 0, locale: 'da', seed: false }, ORIGIN);
+    const widget = widgets[0] as string;
     if (mapped.widget === 'bor-gor-matrix') {
       for (const n of mapped.notes) {
         board.create('matrix-note', { props: { widget, field: n.field, text: n.text, criterion: n.criterion, order: n.order, color: n.color } }, ORIGIN);
@@ -277,7 +274,6 @@ export function buildBoard(mapped: Mapped, title: string): Y.Doc {
     } else {
       for (const n of mapped.notes) board.create('theme-note', { props: { widget, criterion: n.criterion, text: n.text, author: '' } }, ORIGIN);
     }
-    board.markWidgetPlaced(mapped.widget, ORIGIN);
   }, ORIGIN);
   board.destroy();
   return doc;

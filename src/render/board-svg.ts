@@ -1,21 +1,18 @@
 /**
  * A whole board as one standalone SVG document: frames, sticky notes and every placed widget,
- * drawn from the layout modules (src/layout) and the widget's owned records. Isomorphic: no
+ * each widget drawn by its kind (src/kinds: layout, owned records, renderer). Isomorphic: no
  * DOM and no Node APIs, so the browser and the server render the same picture.
  *
  * All document text is XML-escaped (see escape.ts); widths are estimated (see text.ts).
  */
 import type { Board, Item } from '../model/index.js';
-import type { WidgetType } from '../model/widget.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import type { Rect } from '../layout/rect.js';
-import { BOR_GOR_SIZE, renderBorGorMatrix } from './bor-gor-matrix.js';
+import { widgetKind } from '../kinds/index.js';
 import { renderFrame, renderNote, renderTab, TAB_GAP, TAB_H } from './canvas-items.js';
-import { COMPETENCE_PROFILE_SIZE, renderCompetenceProfile } from './competence-profile.js';
 import { msg } from './messages.js';
-import { renderReflectionWall, WALL_SIZE } from './reflection-wall.js';
-import { hatchPattern, renderSevenThemes, SEVEN_THEMES_SIZE } from './seven-themes.js';
+import { hatchPattern } from '../kinds/seven-themes/render.js';
 import { el, group, num, rect } from './svg.js';
 import { escapeXml } from './escape.js';
 import { lineText } from './text.js';
@@ -28,19 +25,6 @@ export interface RenderBoardOptions {
   /** Width of the SVG in px (the height follows the content's aspect); default: the content's width. */
   width?: number;
 }
-
-interface WidgetRenderer {
-  size: { readonly w: number; readonly h: number };
-  render(board: Board, widgetId: string, locale: Locale): string;
-}
-
-/** One renderer per widget type, each in its own module. */
-export const WIDGET_RENDERERS: Record<WidgetType, WidgetRenderer> = {
-  'seven-themes': { size: SEVEN_THEMES_SIZE, render: renderSevenThemes },
-  'bor-gor-matrix': { size: BOR_GOR_SIZE, render: renderBorGorMatrix },
-  'competence-profile': { size: COMPETENCE_PROFILE_SIZE, render: renderCompetenceProfile },
-  'reflection-wall': { size: WALL_SIZE, render: renderReflectionWall },
-};
 
 /** Space around the content. */
 export const MARGIN = 40;
@@ -55,14 +39,14 @@ function isCanvasItem(item: Item): item is CanvasItem {
 /** A widget scaled uniformly into its geometry (top-left aligned), with its title tab. */
 function renderWidget(board: Board, widget: Item<'widget'>, locale: Locale): string {
   const g = widget.geometry;
-  const renderer = WIDGET_RENDERERS[widget.props.widget];
-  const scale = Math.min(g.w / renderer.size.w, g.h / renderer.size.h);
+  const kind = widgetKind(widget.props.widget);
+  const scale = Math.min(g.w / kind.size.w, g.h / kind.size.h);
   return el(
     'g',
     { 'data-kind': 'widget', 'data-widget': widget.props.widget },
     rect(g, { rx: RADIUS, fill: COLORS.surface, stroke: COLORS.border, 'stroke-width': 1 }) +
       renderTab(t(`widget.${widget.props.widget}`, {}, locale), g) +
-      group(renderer.render(board, widget.id, locale), g, scale),
+      group(kind.renderSvg(board, widget.id, locale), g, scale),
   );
 }
 

@@ -6,14 +6,11 @@
 import * as Y from 'yjs';
 import { Board } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
-import { BOR_GOR_SIZE } from '../layout/bor-gor-matrix.js';
-import { COMPETENCE_PROFILE_SIZE } from '../layout/competence-profile.js';
-import { WALL_SIZE } from '../layout/reflection-wall.js';
-import { NATURAL_SIZE } from '../layout/seven-themes.js';
+import { naturalSize } from '../kinds/index.js';
 import { assessmentId } from '../model/theme-assessment.js';
 import { likeId } from '../model/wall-like.js';
-import { seedDeck } from '../../widgets/competence-profile/seed.js';
-import { seedWall } from '../../widgets/reflection-wall/seed.js';
+import { seedDeck } from '../kinds/competence-profile/records.js';
+import { seedWall } from '../kinds/reflection-wall/seed.js';
 
 /** Text that breaks markup, CSV and Markdown if it is not escaped. */
 export const HOSTILE = `<script>alert("x")</script> & 'q' ]]> =SUM(A1)`;
@@ -37,10 +34,10 @@ export function sampleBoard(locale: Locale = 'da', variant = 1): SampleBoard {
   board.setTitle(`Gruppe ${variant}`, ORIGIN);
   const frame = board.create('frame', { props: { title: `Vores rammeværk ${variant} – æøå ${HOSTILE}` }, geometry: { x: -40, y: -40, w: 2080, h: 1640 } }, ORIGIN);
   const at = (x: number, y: number, size: { w: number; h: number }) => ({ geometry: { x, y, ...size, parent: frame } });
-  const themes = board.create('widget', { props: { widget: 'seven-themes' }, ...at(0, 0, NATURAL_SIZE) }, ORIGIN);
-  const matrix = board.create('widget', { props: { widget: 'bor-gor-matrix' }, ...at(1000, 0, BOR_GOR_SIZE) }, ORIGIN);
-  const profile = board.create('widget', { props: { widget: 'competence-profile' }, ...at(0, 1700, COMPETENCE_PROFILE_SIZE) }, ORIGIN);
-  const wall = board.create('widget', { props: { widget: 'reflection-wall' }, ...at(1560, 1700, WALL_SIZE) }, ORIGIN);
+  const themes = board.create('widget', { props: { widget: 'seven-themes' }, ...at(0, 0, naturalSize('seven-themes')) }, ORIGIN);
+  const matrix = board.create('widget', { props: { widget: 'bor-gor-matrix' }, ...at(1000, 0, naturalSize('bor-gor-matrix')) }, ORIGIN);
+  const profile = board.create('widget', { props: { widget: 'competence-profile' }, ...at(0, 1700, naturalSize('competence-profile')) }, ORIGIN);
+  const wall = board.create('widget', { props: { widget: 'reflection-wall' }, ...at(1560, 1700, naturalSize('reflection-wall')) }, ORIGIN);
   // The profile and wall lie outside the frame: their parent is the board.
   board.setGeometry(profile, { parent: null }, ORIGIN);
   board.setGeometry(wall, { parent: null }, ORIGIN);

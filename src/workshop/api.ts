@@ -31,8 +31,9 @@
  * /g/<id>/<n>#<group token> (a group's board), /join (type a code).
  */
 import type { Locale } from '../i18n/index.js';
+import type { Part } from './parts.js';
 
-export type Part = 'kaedeansvar' | 'kontaktperson';
+export type { Part };
 export type Role = 'facilitator' | 'participant';
 export type ExportFormat = 'json' | 'csv' | 'md' | 'pdf' | 'svg' | 'png' | 'docx';
 

@@ -1,39 +1,59 @@
 /**
  * A group's board as a workshop starts it: one frame per chosen part, holding that part's
- * widgets side by side at their natural sizes (from the layout modules), seeded with their
- * default content. Runs on the server when a workshop is created; DOM-free.
+ * widget kinds side by side at their natural sizes, seeded with their default content. Sizes,
+ * seeding and which kinds a part holds all come from the kinds registry (src/kinds). Runs on
+ * the server when a workshop is created, and in the Miro app's read-back; DOM-free.
  */
 import type { Locale } from '../i18n/index.js';
 import type { Board, Origin, WidgetType } from '../model/index.js';
-import { BOR_GOR_SIZE } from '../layout/bor-gor-matrix.js';
-import { COMPETENCE_PROFILE_SIZE } from '../layout/competence-profile.js';
-import { WALL_SIZE } from '../layout/reflection-wall.js';
-import { NATURAL_SIZE as SEVEN_THEMES_SIZE } from '../layout/seven-themes.js';
-import { seedDeck } from '../../widgets/competence-profile/seed.js';
-import { seedWall } from '../../widgets/reflection-wall/seed.js';
-import type { Part } from './api.js';
+import { kindsOfPart, naturalSize, placeWidget } from '../kinds/index.js';
+import { PART_TITLES, type Part } from './parts.js';
 
-export const PART_TITLES: Record<Part, Record<Locale, string>> = {
-  kaedeansvar: { da: 'Del 1: Kædeansvar', en: 'Part 1: Chain responsibility' },
-  kontaktperson: { da: 'Del 2: Kontaktperson+', en: 'Part 2: Contact person+' },
-};
+export { PART_TITLES };
 
-const PART_WIDGETS: Record<Part, WidgetType[]> = {
-  kaedeansvar: ['seven-themes', 'bor-gor-matrix'],
-  kontaktperson: ['competence-profile', 'reflection-wall'],
-};
+/** The layout of a part's frame around its widgets, in board units. */
+export const FRAME_LAYOUT = {
+  /** Space between the frame's edge and its widgets. */
+  pad: 60,
+  /** Space between two widgets side by side, and (doubled) between two frames. */
+  gap: 80,
+  /** Room above a widget for its title handle. */
+  handle: 40,
+} as const;
 
-export const WIDGET_SIZES: Record<WidgetType, { w: number; h: number }> = {
-  'seven-themes': { ...SEVEN_THEMES_SIZE },
-  'bor-gor-matrix': { ...BOR_GOR_SIZE },
-  'competence-profile': { ...COMPETENCE_PROFILE_SIZE },
-  'reflection-wall': { ...WALL_SIZE },
-};
+/** A frame laid out around `types`: its size, and each widget's offset from the frame's top-left. */
+export function frameLayout(types: readonly WidgetType[]): { w: number; h: number; widgets: { type: WidgetType; dx: number; dy: number }[] } {
+  const { pad, gap, handle } = FRAME_LAYOUT;
+  const sizes = types.map(naturalSize);
+  const w = pad * 2 + sizes.reduce((sum, s) => sum + s.w, 0) + gap * Math.max(0, types.length - 1);
+  const h = pad * 2 + handle + Math.max(0, ...sizes.map((s) => s.h));
+  let dx = pad;
+  const widgets = types.map((type, i) => {
+    const at = { type, dx, dy: pad + handle };
+    dx += (sizes[i] as { w: number }).w + gap;
+    return at;
+  });
+  return { w, h, widgets };
+}
 
-const PAD = 60;
-const GAP = 80;
-/** Room above a widget for its title handle. */
-const HANDLE = 40;
+/**
+ * Places a frame titled `title` at (0, y) holding `types` side by side, in one transaction;
+ * seeds each widget unless `seed` is false. Returns the frame's id, its height and the widgets' ids.
+ */
+export function placeFrame(
+  board: Board,
+  input: { title: string; types: readonly WidgetType[]; y: number; locale: Locale; seed?: boolean },
+  origin: Origin,
+): { frame: string; h: number; widgets: string[] } {
+  const layout = frameLayout(input.types);
+  return board.transact(() => {
+    const frame = board.create('frame', { props: { title: input.title }, geometry: { x: 0, y: input.y, w: layout.w, h: layout.h } }, origin);
+    const widgets = layout.widgets.map(({ type, dx, dy }) =>
+      placeWidget(board, type, { x: dx, y: input.y + dy, parent: frame }, { locale: input.locale, seed: input.seed ?? true }, origin),
+    );
+    return { frame, h: layout.h, widgets };
+  }, origin);
+}
 
 /** Places the parts' frames and widgets on `board` in one transaction; skips widgets already placed. */
 export function placeWorkshop(board: Board, input: { title: string; parts: readonly Part[]; locale: Locale }, origin: Origin): void {
@@ -41,21 +61,12 @@ export function placeWorkshop(board: Board, input: { title: string; parts: reado
     board.setTitle(input.title, origin);
     let y = 0;
     for (const part of input.parts) {
-      const widgets = PART_WIDGETS[part].filter((w) => !board.meta().placedWidgets.includes(w));
-      if (widgets.length === 0) continue;
-      const w = PAD * 2 + widgets.reduce((sum, t) => sum + WIDGET_SIZES[t].w, 0) + GAP * (widgets.length - 1);
-      const h = PAD * 2 + HANDLE + Math.max(...widgets.map((t) => WIDGET_SIZES[t].h));
-      const frame = board.create('frame', { props: { title: PART_TITLES[part][input.locale] }, geometry: { x: 0, y, w, h } }, origin);
-      let x = PAD;
-      for (const type of widgets) {
-        const size = WIDGET_SIZES[type];
-        const id = board.create('widget', { props: { widget: type }, geometry: { x, y: y + PAD + HANDLE, ...size, parent: frame } }, origin);
-        if (type === 'competence-profile') seedDeck(board, id, undefined, origin);
-        if (type === 'reflection-wall') seedWall(board, id, input.locale, origin);
-        board.markWidgetPlaced(type, origin);
-        x += size.w + GAP;
-      }
-      y += h + GAP * 2;
+      const types = kindsOfPart(part)
+        .map((k) => k.type)
+        .filter((type) => !board.meta().placedWidgets.includes(type));
+      if (types.length === 0) continue;
+      const { h } = placeFrame(board, { title: PART_TITLES[part][input.locale], types, y, locale: input.locale }, origin);
+      y += h + FRAME_LAYOUT.gap * 2;
     }
   }, origin);
 }

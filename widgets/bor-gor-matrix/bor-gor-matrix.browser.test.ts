@@ -437,10 +437,10 @@ describe('<kb-bor-gor-matrix>', () => {
     expect(root(el).querySelector('textarea, .menu')).toBeNull();
   });
 
-  it('registers with the canvas at its natural size, and focus() enters the matrix', async () => {
-    const { widgetDefinition } = await import('../../src/canvas/widget-registry.js');
-    await import('./register.js');
-    expect(widgetDefinition('bor-gor-matrix')).toMatchObject({ tag: 'kb-bor-gor-matrix', size: { w: 960, h: 720 } });
+  it('its kind names this element and its natural size, and focus() enters the matrix', async () => {
+    const { widgetKind } = await import('../../src/kinds/index.js');
+    expect(widgetKind('bor-gor-matrix')).toMatchObject({ tag: 'kb-bor-gor-matrix', size: { w: 960, h: 720 } });
+    expect(customElements.get('kb-bor-gor-matrix')).toBeDefined();
     const el = await mountMatrix(local);
     el.focus();
     expect(root(el).activeElement).toBe(root(el).querySelector('button.add[data-field="bor-gor"]'));

@@ -50,8 +50,8 @@ import {
   fieldAt,
   noteSlots,
   slotIndexAt,
-} from '../../src/layout/bor-gor-matrix.js';
-import type { Direction, MatrixField } from '../../src/layout/bor-gor-matrix.js';
+} from '../../src/kinds/bor-gor-matrix/layout.js';
+import type { Direction, MatrixField } from '../../src/kinds/bor-gor-matrix/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
 import type { Board, NoteColor } from '../../src/model/index.js';
 import { MAX_MATRIX_NOTE } from '../../src/model/matrix-note.js';
@@ -67,8 +67,8 @@ import { renderField } from './field-view.js';
 import type { FieldHost } from './field-view.js';
 import { box, fieldTitle } from './note-view.js';
 import type { MenuKind } from './note-view.js';
-import { findNote, groupNotes, orderAtEnd, planMove, planReorder } from './notes.js';
-import type { DropTarget, LocalDrag, MatrixNote, NotesByField, PlannedMove } from './notes.js';
+import { findNote, groupNotes, orderAtEnd, planMove, planReorder } from '../../src/kinds/bor-gor-matrix/records.js';
+import type { DropTarget, LocalDrag, MatrixNote, NotesByField, PlannedMove } from '../../src/kinds/bor-gor-matrix/records.js';
 import { matrixStyles } from './styles.js';
 
 export type { MatrixField };

@@ -5,14 +5,14 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { borGorLayout, noteSlots } from '../../src/layout/bor-gor-matrix.js';
-import type { MatrixField } from '../../src/layout/bor-gor-matrix.js';
+import { borGorLayout, noteSlots } from '../../src/kinds/bor-gor-matrix/layout.js';
+import type { MatrixField } from '../../src/kinds/bor-gor-matrix/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
 import { MAX_MATRIX_NOTE } from '../../src/model/matrix-note.js';
 import { msg } from './messages.js';
 import { box, fieldQuestion, fieldTitle, renderNote } from './note-view.js';
 import type { MenuKind, NoteHost } from './note-view.js';
-import type { LocalDrag, MatrixNote } from './notes.js';
+import type { LocalDrag, MatrixNote } from '../../src/kinds/bor-gor-matrix/records.js';
 
 /** What the element does for a field's controls (and its notes'). */
 export interface FieldHost extends NoteHost {

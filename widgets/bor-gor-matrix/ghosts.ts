@@ -4,13 +4,13 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { BOR_GOR_SIZE } from '../../src/layout/bor-gor-matrix.js';
-import type { MatrixField } from '../../src/layout/bor-gor-matrix.js';
+import { BOR_GOR_SIZE } from '../../src/kinds/bor-gor-matrix/layout.js';
+import type { MatrixField } from '../../src/kinds/bor-gor-matrix/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
 import type { Geometry } from '../../src/model/index.js';
 import type { Peer } from '../../src/sync/presence.js';
 import { box } from './note-view.js';
-import type { MatrixNote } from './notes.js';
+import type { MatrixNote } from '../../src/kinds/bor-gor-matrix/records.js';
 
 /** Board units per layout unit (the widget may be placed larger or smaller than its natural size). */
 export function boardScale(g: Pick<Geometry, 'w'> | undefined): number {

@@ -1,4 +1,3 @@
-/** The Bør/Gør matrix widget: `<kb-bor-gor-matrix>` and its canvas registration. */
+/** The Bør/Gør matrix widget: `<kb-bor-gor-matrix>`. */
 export { KbBorGorMatrix } from './bor-gor-matrix.js';
 export type { MatrixField, NoteAddDetail, NoteMoveDetail } from './bor-gor-matrix.js';
-export { borGorMatrixWidget } from './register.js';

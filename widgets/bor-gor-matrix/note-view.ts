@@ -6,16 +6,16 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { CRITERIA, criterion as criterionInfo } from '../../src/content/criteria.js';
 import { getLocale } from '../../src/i18n/index.js';
-import { BOR_GOR_SIZE, FIELD_ORDER } from '../../src/layout/bor-gor-matrix.js';
-import type { MatrixField } from '../../src/layout/bor-gor-matrix.js';
+import { BOR_GOR_SIZE, FIELD_ORDER } from '../../src/kinds/bor-gor-matrix/layout.js';
+import type { MatrixField } from '../../src/kinds/bor-gor-matrix/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
 import { MAX_MATRIX_NOTE } from '../../src/model/matrix-note.js';
 import { NOTE_COLORS } from '../../src/model/index.js';
 import type { NoteColor } from '../../src/model/index.js';
 import { msg } from './messages.js';
 import type { MessageKey } from './messages.js';
-import { fieldInfo } from './notes.js';
-import type { MatrixNote } from './notes.js';
+import { fieldInfo } from '../../src/kinds/bor-gor-matrix/records.js';
+import type { MatrixNote } from '../../src/kinds/bor-gor-matrix/records.js';
 
 export type MenuKind = 'move' | 'color' | 'criterion';
 

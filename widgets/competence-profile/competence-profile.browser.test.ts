@@ -6,12 +6,11 @@ import { setLocale } from '../../src/i18n/index.js';
 import { DEFAULT_DECK } from '../../src/content/competences.js';
 import type { DeckCard } from '../../src/content/competences.js';
 import { FakePresence, mount, settle, syncedBoards } from '../shared/test-utils.js';
-import { cardsIn, cardsOf, replaceDeck, seedDeck } from './seed.js';
+import { cardsIn, cardsOf, replaceDeck, seedDeck } from '../../src/kinds/competence-profile/records.js';
 import type { KbCompetenceProfile } from './competence-profile.js';
 import type { KbCompetenceCard } from './competence-card.js';
 import './competence-profile.js';
-import './register.js';
-import { widgetDefinition } from '../../src/canvas/widget-registry.js';
+import { widgetKind } from '../../src/kinds/index.js';
 
 const ORIGIN = { user: 'me' };
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -95,8 +94,9 @@ describe('seedDeck and replaceDeck', () => {
     board.destroy();
   });
 
-  it('registers with the canvas: tag, natural size, and seeding inside the placing transaction', () => {
-    const def = widgetDefinition('competence-profile')!;
+  it('its kind names this element, its natural size, and seeds inside the placing transaction', () => {
+    const def = widgetKind('competence-profile');
+    expect(customElements.get(def.tag)).toBeDefined();
     expect(def.tag).toBe('kb-competence-profile');
     expect(def.size.w).toBeGreaterThan(0);
     const board = new Board(new Y.Doc());
@@ -104,7 +104,7 @@ describe('seedDeck and replaceDeck', () => {
     board.observe(() => transactions++);
     const widgetId = board.transact(() => {
       const id = placeWidget(board);
-      def.seed!(board, id, 'da', ORIGIN);
+      def.seed(board, id, { locale: 'da' }, ORIGIN);
       return id;
     }, ORIGIN);
     expect(transactions).toBe(1);

@@ -23,15 +23,15 @@ import {
   COMPETENCE_PROFILE_SIZE,
   dropIndex,
   headerRect,
-} from '../../src/layout/competence-profile.js';
+} from '../../src/kinds/competence-profile/layout.js';
 import { BoardController } from '../shared/board-controller.js';
 import { PointerDrag } from '../shared/drag.js';
 import type { DragMove } from '../shared/drag.js';
-import { orderAt } from '../shared/order.js';
+import { orderAt } from '../../src/model/order.js';
 import { baseStyles } from '../shared/styles.js';
 import { fromBoard, place, toBoard } from './geometry.js';
-import { cardsIn, cardsOf, orderAfter, replaceDeck } from './seed.js';
-import type { CompetenceCard } from './seed.js';
+import { cardsIn, cardsOf, orderAfter, replaceDeck } from '../../src/kinds/competence-profile/records.js';
+import type { CompetenceCard } from '../../src/kinds/competence-profile/records.js';
 import { msg } from './messages.js';
 import { profileStyles } from './competence-profile.styles.js';
 import './competence-card.js';

@@ -1,6 +1,6 @@
 /** Small geometry helpers of the competence profile element (no Lit). */
 import type { Rect } from '../../src/layout/rect.js';
-import { COMPETENCE_PROFILE_SIZE } from '../../src/layout/competence-profile.js';
+import { COMPETENCE_PROFILE_SIZE } from '../../src/kinds/competence-profile/layout.js';
 import type { Geometry } from '../../src/model/index.js';
 
 /** Inline style placing `r` inside a positioned parent whose rect is `parent`. */

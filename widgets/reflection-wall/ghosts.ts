@@ -5,7 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Rect } from '../../src/layout/rect.js';
 import type { Presence } from '../../src/sync/presence.js';
 import { msg } from './messages.js';
-import type { WallPost } from './wall-data.js';
+import type { WallPost } from '../../src/kinds/reflection-wall/records.js';
 
 /** Widget geometry: where the wall sits on the board, and its size in board units. */
 export interface Placement {

@@ -1,4 +1,3 @@
-/** The reflection wall widget: the element, its seeding, and its data helpers. */
+/** The reflection wall widget: the element. */
 export { KbReflectionWall } from './reflection-wall.js';
 export type { LikeEventDetail, PostEventDetail } from './reflection-wall.js';
-export { seedWall } from './seed.js';

@@ -8,9 +8,8 @@ import type { DragState, Peer, Presence } from '../../src/sync/presence.js';
 import { mount, settle, syncedBoards } from '../shared/test-utils.js';
 import './reflection-wall.js';
 import type { KbReflectionWall } from './reflection-wall.js';
-import { seedWall } from './seed.js';
-import { widgetDefinition } from '../../src/canvas/widget-registry.js';
-import './register.js';
+import { seedWall } from '../../src/kinds/reflection-wall/seed.js';
+import { widgetKind } from '../../src/kinds/index.js';
 
 const ORIGIN = { user: 'me' };
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -128,17 +127,18 @@ describe('seedWall', () => {
 });
 
 describe('registration', () => {
-  it('registers the element, its natural size and its seeding with the canvas', () => {
-    const def = widgetDefinition('reflection-wall');
-    expect(def?.tag).toBe('kb-reflection-wall');
-    expect(def?.size).toEqual({ w: 1200, h: 800 });
+  it('its kind names the element, its natural size and its seeding', () => {
+    const def = widgetKind('reflection-wall');
+    expect(def.tag).toBe('kb-reflection-wall');
+    expect(customElements.get(def.tag)).toBeDefined();
+    expect(def.size).toEqual({ w: 1200, h: 800 });
     const board = newBoard();
     // The canvas seeds inside its placing transaction: still one transaction.
     let transactions = 0;
     board.observe(() => transactions++);
     board.transact(() => {
       const widgetId = placeWidget(board);
-      def?.seed?.(board, widgetId, 'en', ORIGIN);
+      def.seed(board, widgetId, { locale: 'en' }, ORIGIN);
     }, ORIGIN);
     expect(transactions).toBe(1);
     expect(board.read().items.filter((i) => i.kind === 'wall-column').map((i) => i.kind === 'wall-column' && i.props.title).sort()).toEqual(

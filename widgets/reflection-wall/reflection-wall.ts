@@ -4,8 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { LocaleController } from '../../src/i18n/index.js';
-import { columnAt, MAX_WALL_COLUMNS, nearestSlot, WALL_SIZE, wallLayout } from '../../src/layout/reflection-wall.js';
-import type { WallLayout } from '../../src/layout/reflection-wall.js';
+import { columnAt, MAX_WALL_COLUMNS, nearestSlot, WALL_SIZE, wallLayout } from '../../src/kinds/reflection-wall/layout.js';
+import type { WallLayout } from '../../src/kinds/reflection-wall/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
 import type { Board, Origin } from '../../src/model/index.js';
 import type { Presence } from '../../src/sync/presence.js';
@@ -32,8 +32,8 @@ import {
   postProblem,
   readWall,
   toggleLike,
-} from './wall-data.js';
-import type { WallColumn, WallPost } from './wall-data.js';
+} from '../../src/kinds/reflection-wall/records.js';
+import type { WallColumn, WallPost } from '../../src/kinds/reflection-wall/records.js';
 
 /** Detail of `kb-post`. */
 export interface PostEventDetail {

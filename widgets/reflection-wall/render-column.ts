@@ -10,8 +10,8 @@ import { msg } from './messages.js';
 import { columnTitle, renderPost } from './render-post.js';
 import { place } from './view.js';
 import type { ColumnEdit, WallView } from './view.js';
-import { MAX_COLUMN_TITLE, MAX_POST, MAX_QUESTIONS } from './wall-data.js';
-import type { WallColumn } from './wall-data.js';
+import { MAX_COLUMN_TITLE, MAX_POST, MAX_QUESTIONS } from '../../src/kinds/reflection-wall/records.js';
+import type { WallColumn } from '../../src/kinds/reflection-wall/records.js';
 
 export interface ColumnRects {
   column: Rect;

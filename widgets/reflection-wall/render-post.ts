@@ -7,7 +7,7 @@ import type { Rect } from '../../src/layout/rect.js';
 import { msg } from './messages.js';
 import { place } from './view.js';
 import type { WallView } from './view.js';
-import type { WallColumn, WallPost } from './wall-data.js';
+import type { WallColumn, WallPost } from '../../src/kinds/reflection-wall/records.js';
 
 /** A column's display title (a placeholder when it is empty). */
 export function columnTitle(column: WallColumn): string {

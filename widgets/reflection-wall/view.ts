@@ -1,6 +1,6 @@
 /** What the wall's render helpers read from, and call back into, the element. */
 import type { Rect } from '../../src/layout/rect.js';
-import type { WallColumn, WallPost } from './wall-data.js';
+import type { WallColumn, WallPost } from '../../src/kinds/reflection-wall/records.js';
 
 /** A column's answer field. */
 export interface Draft {

@@ -1,5 +1,3 @@
-/** The seven-themes widget: the element and its data helpers. */
+/** The seven-themes widget: the element. */
 export { KbSevenThemes } from './seven-themes.js';
 export type { AssessmentChangeDetail, PieceOpenDetail } from './seven-themes.js';
-export { addNote, isOwnNote, readThemes, setAssessment } from './records.js';
-export type { ThemeNote, ThemeState } from './records.js';

@@ -8,7 +8,7 @@ import type { Assessment } from '../../src/model/theme-assessment.js';
 import { MAX_THEME_NOTE } from '../../src/model/theme-note.js';
 import { msg } from './messages.js';
 import { statusIcon } from './piece.js';
-import type { ThemeNote } from './records.js';
+import type { ThemeNote } from '../../src/kinds/seven-themes/records.js';
 
 export interface PanelView {
   criterion: Criterion;

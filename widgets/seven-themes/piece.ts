@@ -3,7 +3,7 @@ import { html, nothing, svg } from 'lit';
 import type { SVGTemplateResult } from 'lit';
 import type { Criterion } from '../../src/content/criteria.js';
 import type { Locale } from '../../src/i18n/index.js';
-import type { LegendLayout, PieceLayout } from '../../src/layout/seven-themes.js';
+import type { LegendLayout, PieceLayout } from '../../src/kinds/seven-themes/layout.js';
 import { ASSESSMENTS } from '../../src/model/theme-assessment.js';
 import type { Assessment } from '../../src/model/theme-assessment.js';
 import { msg } from './messages.js';

@@ -7,8 +7,8 @@ import { assessmentId } from '../../src/model/theme-assessment.js';
 import { syncBoth } from '../../src/model/test-helpers.js';
 import type { DragState, Peer, Presence } from '../../src/sync/presence.js';
 import { mount, settle, syncedBoards } from '../shared/test-utils.js';
-import { widgetDefinition } from '../../src/canvas/widget-registry.js';
-import './register.js';
+import { widgetKind } from '../../src/kinds/index.js';
+import './seven-themes.js';
 import type { KbSevenThemes } from './seven-themes.js';
 
 const ORIGIN = { user: 'me' };
@@ -95,8 +95,8 @@ describe('<kb-seven-themes>', () => {
     boards.destroy();
   });
 
-  it('registers with the canvas at its natural size', () => {
-    expect(widgetDefinition('seven-themes')).toMatchObject({ tag: 'kb-seven-themes', size: { w: 960, h: 640 } });
+  it('its kind names this element and its natural size', () => {
+    expect(widgetKind('seven-themes')).toMatchObject({ tag: 'kb-seven-themes', size: { w: 960, h: 640 } });
     expect(customElements.get('kb-seven-themes')).toBeDefined();
   });
 

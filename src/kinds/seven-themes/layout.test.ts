@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contains, overlaps } from './rect.js';
-import type { Rect } from './rect.js';
-import { NATURAL_SIZE, outlinePolygon, sampleChains, sevenThemesLayout } from './seven-themes.js';
-import type { PieceLayout, Point, Side } from './seven-themes.js';
+import { contains, overlaps } from '../../layout/rect.js';
+import type { Rect } from '../../layout/rect.js';
+import { NATURAL_SIZE, outlinePolygon, sampleChains, sevenThemesLayout } from './layout.js';
+import type { PieceLayout, Point, Side } from './layout.js';
 
 const layout = sevenThemesLayout();
 const SIDES: Side[] = ['top', 'right', 'bottom', 'left'];

@@ -1,18 +1,17 @@
 /** The Bør/Gør matrix as static SVG, drawn from src/layout/bor-gor-matrix.ts. */
-import type { Board } from '../model/index.js';
-import { criterion as criterionOf } from '../content/criteria.js';
-import { MATRIX_FIELDS } from '../content/matrix.js';
-import type { Locale } from '../i18n/index.js';
-import { BOR_GOR_SIZE, borGorLayout, noteSlots } from '../layout/bor-gor-matrix.js';
-import type { Rect } from '../layout/rect.js';
-import type { Item } from '../model/index.js';
-import { readMatrix } from './board-data.js';
-import { msg } from './messages.js';
-import { el, num, rect } from './svg.js';
-import { fittedText, lineText } from './text.js';
-import { COLORS, NOTE_FILL, RADIUS, RADIUS_SMALL } from './tokens.js';
+import type { Board } from '../../model/index.js';
+import { criterion as criterionOf } from '../../content/criteria.js';
+import { MATRIX_FIELDS } from '../../content/matrix.js';
+import type { Locale } from '../../i18n/index.js';
+import { BOR_GOR_SIZE, borGorLayout, noteSlots } from './layout.js';
+import type { Rect } from '../../layout/rect.js';
+import type { Item } from '../../model/index.js';
+import { readMatrix } from './records.js';
+import { msg } from '../../render/messages.js';
+import { el, num, rect } from '../../render/svg.js';
+import { fittedText, lineText } from '../../render/text.js';
+import { COLORS, NOTE_FILL, RADIUS, RADIUS_SMALL } from '../../render/tokens.js';
 
-export { BOR_GOR_SIZE };
 
 /** A matrix note in its slot: colour, text, and the criterion badge (top right). */
 function renderNote(note: Item<'matrix-note'>, slot: Rect): string {

@@ -18,9 +18,9 @@ import {
   dropIndex,
   headerRect,
   MIN_CARD_HEIGHT,
-} from './competence-profile.js';
-import { overlaps } from './rect.js';
-import type { Rect } from './rect.js';
+} from './layout.js';
+import { overlaps } from '../../layout/rect.js';
+import type { Rect } from '../../layout/rect.js';
 
 const within = (outer: Rect, inner: Rect): boolean =>
   inner.x >= outer.x - 1e-9 &&

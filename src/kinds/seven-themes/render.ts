@@ -1,17 +1,16 @@
 /** The seven-themes puzzle as static SVG, drawn from src/layout/seven-themes.ts. */
-import type { Board } from '../model/index.js';
-import { ASSESSMENTS } from '../model/theme-assessment.js';
-import type { Assessment } from '../model/theme-assessment.js';
-import { criterion as criterionOf } from '../content/criteria.js';
-import type { Locale } from '../i18n/index.js';
-import { sevenThemesLayout, NATURAL_SIZE } from '../layout/seven-themes.js';
-import { readThemes } from './board-data.js';
-import { msg } from './messages.js';
-import { el, rect } from './svg.js';
-import { fittedText, lineText } from './text.js';
-import { COLORS, STATUS_FILL } from './tokens.js';
+import type { Board } from '../../model/index.js';
+import { ASSESSMENTS } from '../../model/theme-assessment.js';
+import type { Assessment } from '../../model/theme-assessment.js';
+import { criterion as criterionOf } from '../../content/criteria.js';
+import type { Locale } from '../../i18n/index.js';
+import { sevenThemesLayout, NATURAL_SIZE } from './layout.js';
+import { readThemes } from './records.js';
+import { msg } from '../../render/messages.js';
+import { el, rect } from '../../render/svg.js';
+import { fittedText, lineText } from '../../render/text.js';
+import { COLORS, STATUS_FILL } from '../../render/tokens.js';
 
-export const SEVEN_THEMES_SIZE = NATURAL_SIZE;
 
 /** Id of the hatch pattern in the document's `<defs>` (under way is hatched, readable without colour). */
 export const HATCH_ID = 'kb-hatch';

@@ -1,8 +1,8 @@
 /** The competence profile as static SVG, drawn from src/layout/competence-profile.ts. */
-import type { Board } from '../model/index.js';
-import type { Area } from '../model/competence-card.js';
-import { COLUMN_TITLES } from '../content/competences.js';
-import type { Locale } from '../i18n/index.js';
+import type { Board } from '../../model/index.js';
+import type { Area } from '../../model/competence-card.js';
+import { COLUMN_TITLES } from '../../content/competences.js';
+import type { Locale } from '../../i18n/index.js';
 import {
   AREAS,
   COLUMNS,
@@ -13,16 +13,15 @@ import {
   columnHeadingRect,
   columnRect,
   headerRect,
-} from '../layout/competence-profile.js';
-import type { Rect } from '../layout/rect.js';
-import { cardText, isOwnCard, readProfile } from './board-data.js';
-import type { CardItem } from './board-data.js';
-import { msg } from './messages.js';
-import { el, rect } from './svg.js';
-import { fittedText, lineText } from './text.js';
-import { COLORS, RADIUS, RADIUS_SMALL } from './tokens.js';
+} from './layout.js';
+import type { Rect } from '../../layout/rect.js';
+import { cardText, isOwnCard, readProfile } from './records.js';
+import type { CompetenceCard as CardItem } from './records.js';
+import { msg } from '../../render/messages.js';
+import { el, rect } from '../../render/svg.js';
+import { fittedText, lineText } from '../../render/text.js';
+import { COLORS, RADIUS, RADIUS_SMALL } from '../../render/tokens.js';
 
-export { COMPETENCE_PROFILE_SIZE };
 
 function renderCard(card: CardItem, slot: Rect, area: Area, locale: Locale): string {
   const own = isOwnCard(card);

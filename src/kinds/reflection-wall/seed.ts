@@ -1,7 +1,7 @@
 /** Seeding a newly placed reflection wall with the workshop's default columns. */
-import { DEFAULT_REFLECTIONS } from '../../src/content/reflections.js';
-import type { Locale } from '../../src/i18n/index.js';
-import type { Board, Origin } from '../../src/model/index.js';
+import { DEFAULT_REFLECTIONS } from '../../content/reflections.js';
+import type { Locale } from '../../i18n/index.js';
+import type { Board, Origin } from '../../model/index.js';
 
 /**
  * Creates the default columns (title and questions in `locale`) of the wall `widgetId` in ONE

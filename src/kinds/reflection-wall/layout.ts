@@ -7,7 +7,7 @@
  * with a header (title and questions), a composer (the answer field) and a posts area in which
  * {@link postSlots} places the posts, newest last, left to right then down.
  */
-import type { Rect } from './rect.js';
+import type { Rect } from '../../layout/rect.js';
 
 /** The wall's natural size (3:2, like a widget's default geometry). */
 export const WALL_SIZE = { w: 1200, h: 800 } as const;

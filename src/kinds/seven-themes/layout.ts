@@ -9,7 +9,7 @@
  * a tab bulging into the piece named by `into` (a tab on one piece is the blank of the other),
  * so neighbours fit exactly. Edges on the puzzle's border, and next to the legend, are flat.
  */
-import type { Rect } from './rect.js';
+import type { Rect } from '../../layout/rect.js';
 
 export interface Point {
   x: number;

@@ -1,8 +1,8 @@
 /** Reading and writing a reflection wall's records (columns, posts, likes) through the Board. */
-import type { Board, Item, Origin } from '../../src/model/index.js';
-import { likeId } from '../../src/model/wall-like.js';
-import { MAX_POST } from '../../src/model/wall-post.js';
-import { byOrder, orderAt } from '../shared/order.js';
+import type { Board, Item, Origin } from '../../model/index.js';
+import { likeId } from '../../model/wall-like.js';
+import { MAX_POST } from '../../model/wall-post.js';
+import { byOrder, orderAt } from '../../model/order.js';
 
 export { MAX_POST };
 export const MAX_COLUMN_TITLE = 200;
@@ -71,6 +71,11 @@ export function readWall(board: Board, widgetId: string, reader: Reader): WallCo
           };
         }),
     }));
+}
+
+/** The wall for no one in particular (no 'liked' or 'mine'): what exports and the plenum read. */
+export function readWallPublic(board: Board, widgetId: string): WallColumn[] {
+  return readWall(board, widgetId, { userName: '', clientTag: '' });
 }
 
 /** Why a post text cannot be posted, or null when it can. */

@@ -9,9 +9,9 @@ import {
   noteGrid,
   noteSlots,
   slotIndexAt,
-} from './bor-gor-matrix.js';
-import type { Rect } from './rect.js';
-import { overlaps } from './rect.js';
+} from './layout.js';
+import type { Rect } from '../../layout/rect.js';
+import { overlaps } from '../../layout/rect.js';
 
 const inside = (inner: Rect, outer: Rect): boolean =>
   inner.x >= outer.x - 1e-9 &&

@@ -1,16 +1,15 @@
 /** The reflection wall as static SVG, drawn from src/layout/reflection-wall.ts. */
-import type { Board } from '../model/index.js';
-import type { Locale } from '../i18n/index.js';
-import { WALL_SIZE, wallLayout } from '../layout/reflection-wall.js';
-import type { Rect } from '../layout/rect.js';
-import { readWall } from './board-data.js';
-import type { WallPostData } from './board-data.js';
-import { msg } from './messages.js';
-import { el, num, rect } from './svg.js';
-import { fitText, fittedText, lineText, textBlock, textWidth } from './text.js';
-import { COLORS, NOTE_FILL, RADIUS, RADIUS_SMALL } from './tokens.js';
+import type { Board } from '../../model/index.js';
+import type { Locale } from '../../i18n/index.js';
+import { WALL_SIZE, wallLayout } from './layout.js';
+import type { Rect } from '../../layout/rect.js';
+import { readWallPublic as readWall } from './records.js';
+import type { WallPost as WallPostData } from './records.js';
+import { msg } from '../../render/messages.js';
+import { el, num, rect } from '../../render/svg.js';
+import { fitText, fittedText, lineText, textBlock, textWidth } from '../../render/text.js';
+import { COLORS, NOTE_FILL, RADIUS, RADIUS_SMALL } from '../../render/tokens.js';
 
-export { WALL_SIZE };
 
 /** A small heart outline whose top-left is (x, y), `s` wide (a path: no font needs the glyph). */
 function heart(x: number, y: number, s: number): string {

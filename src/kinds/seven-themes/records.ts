@@ -1,9 +1,9 @@
 /** Reading and writing the seven-themes records (assessments and notes) through the Board. */
-import type { Board, CreateInit, Item, Origin } from '../../src/model/index.js';
-import { assessmentId } from '../../src/model/theme-assessment.js';
-import type { Assessment } from '../../src/model/theme-assessment.js';
-import { MAX_THEME_NOTE } from '../../src/model/theme-note.js';
-import { CRITERIA } from '../../src/content/criteria.js';
+import type { Board, CreateInit, Item, Origin } from '../../model/index.js';
+import { assessmentId } from '../../model/theme-assessment.js';
+import type { Assessment } from '../../model/theme-assessment.js';
+import { MAX_THEME_NOTE } from '../../model/theme-note.js';
+import { CRITERIA } from '../../content/criteria.js';
 
 export type ThemeNote = Item<'theme-note'>;
 

@@ -1,9 +1,9 @@
 /** Pure helpers over the matrix's notes: grouping, ordering and planning moves. */
-import { MATRIX_FIELDS } from '../../src/content/matrix.js';
-import type { MatrixField, MatrixFieldInfo } from '../../src/content/matrix.js';
-import type { Item } from '../../src/model/index.js';
-import { FIELD_ORDER } from '../../src/layout/bor-gor-matrix.js';
-import { byOrder, orderAt } from '../shared/order.js';
+import { MATRIX_FIELDS } from '../../content/matrix.js';
+import type { MatrixField, MatrixFieldInfo } from '../../content/matrix.js';
+import type { Board, Item } from '../../model/index.js';
+import { FIELD_ORDER } from './layout.js';
+import { byOrder, orderAt } from '../../model/order.js';
 
 export type MatrixNote = Item<'matrix-note'>;
 export type NotesByField = Record<MatrixField, MatrixNote[]>;
@@ -42,6 +42,11 @@ export function groupNotes(notes: readonly MatrixNote[]): NotesByField {
   for (const n of notes) out[n.props.field].push(n);
   for (const f of FIELD_ORDER) out[f].sort(byOrder);
   return out;
+}
+
+/** The matrix's notes per field, as every reader outside the element sees them. */
+export function readMatrix(board: Board, widgetId: string): NotesByField {
+  return groupNotes(board.owned(widgetId, 'matrix-note'));
 }
 
 export function findNote(groups: NotesByField, id: string): MatrixNote | undefined {

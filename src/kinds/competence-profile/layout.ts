@@ -10,8 +10,8 @@
  * height; more cards than that are squeezed (shorter cards) so they always stay inside.
  * Used by the Lit element and by the Miro adapter (which places the same parts natively).
  */
-import type { Area, Column } from '../model/competence-card.js';
-import type { Rect } from './rect.js';
+import type { Area, Column } from '../../model/competence-card.js';
+import type { Rect } from '../../layout/rect.js';
 
 export const AREAS: readonly Area[] = ['local', 'generic'];
 export const COLUMNS: readonly Column[] = ['viden', 'kompetencer', 'faerdigheder'];

@@ -5,10 +5,10 @@
  * widget-local units (natural size {@link BOR_GOR_SIZE}); used by the Lit element and by the
  * Miro adapter alike.
  */
-import { MATRIX_FIELDS } from '../content/matrix.js';
-import type { MatrixField } from '../content/matrix.js';
-import { contains, flowSlots } from './rect.js';
-import type { Rect } from './rect.js';
+import { MATRIX_FIELDS } from '../../content/matrix.js';
+import type { MatrixField } from '../../content/matrix.js';
+import { contains, flowSlots } from '../../layout/rect.js';
+import type { Rect } from '../../layout/rect.js';
 
 export type { MatrixField };
 

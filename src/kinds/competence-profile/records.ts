@@ -3,11 +3,12 @@
  * ({@link seedDeck}) and a facilitator's replacement deck ({@link replaceDeck}). Each is one
  * transaction (one update, one undo step). Plus small readers the element shares.
  */
-import type { Board, Item, Origin } from '../../src/model/index.js';
-import type { Area, Column } from '../../src/model/competence-card.js';
-import { DEFAULT_DECK } from '../../src/content/competences.js';
-import type { DeckCard } from '../../src/content/competences.js';
-import { byOrder } from '../shared/order.js';
+import type { Board, Item, Origin } from '../../model/index.js';
+import type { Area, Column } from '../../model/competence-card.js';
+import { DEFAULT_DECK } from '../../content/competences.js';
+import type { DeckCard } from '../../content/competences.js';
+import type { Locale } from '../../i18n/index.js';
+import { byOrder } from '../../model/order.js';
 
 export type CompetenceCard = Item<'competence-card'>;
 
@@ -19,6 +20,30 @@ export function cardsOf(board: Board, widgetId: string): CompetenceCard[] {
 /** The cards of one area and column, in display order. */
 export function cardsIn(cards: readonly CompetenceCard[], area: Area, column: Column): CompetenceCard[] {
   return cards.filter((c) => c.props.area === area && c.props.column === column).sort(byOrder);
+}
+
+/** The cards of every area and column, in display order. */
+export type ProfileData = Record<Area, Record<Column, CompetenceCard[]>>;
+
+/** The profile as every reader outside the element sees it. */
+export function readProfile(board: Board, widgetId: string): ProfileData {
+  const cards = cardsOf(board, widgetId);
+  const area = (a: Area): Record<Column, CompetenceCard[]> => ({
+    viden: cardsIn(cards, a, 'viden'),
+    kompetencer: cardsIn(cards, a, 'kompetencer'),
+    faerdigheder: cardsIn(cards, a, 'faerdigheder'),
+  });
+  return { local: area('local'), generic: area('generic') };
+}
+
+/** A card's text in `locale` (English falls back to the Danish text). */
+export function cardText(card: CompetenceCard, locale: Locale): string {
+  return locale === 'en' && card.props.textEn !== '' ? card.props.textEn : card.props.text;
+}
+
+/** True for a card the group wrote (not from the deck). */
+export function isOwnCard(card: CompetenceCard): boolean {
+  return card.props.deckKey === '';
 }
 
 /** An order after every card of the list (1 for an empty list). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contains, overlaps } from './rect.js';
-import type { Rect } from './rect.js';
+import { contains, overlaps } from '../../layout/rect.js';
+import type { Rect } from '../../layout/rect.js';
 import {
   columnAt,
   columnRects,
@@ -13,7 +13,7 @@ import {
   toolbarRect,
   WALL_SIZE,
   wallLayout,
-} from './reflection-wall.js';
+} from './layout.js';
 
 const bounds: Rect = { x: 0, y: 0, w: WALL_SIZE.w, h: WALL_SIZE.h };
 

@@ -1,0 +1,43 @@
+/**
+ * What the system asks of a widget kind. Each kind answers in one module (`src/kinds/<type>/`),
+ * and the registry (`src/kinds/index.ts`) is the only list of kinds: the canvas, the workshop
+ * template, the SVG renderer, the exports and the Miro app all read from it. Runs everywhere
+ * (no DOM, no Node): the element that draws a kind lives in `widgets/<type>/` and is named here
+ * only by its tag.
+ */
+import type { Locale } from '../i18n/index.js';
+import type { Board, Origin, WidgetType } from '../model/index.js';
+import type { Part } from '../workshop/parts.js';
+
+/** A size in board units. */
+export interface Size {
+  readonly w: number;
+  readonly h: number;
+}
+
+/** What seeding a new widget may depend on. */
+export interface SeedContext {
+  /** The language of the participant (or facilitator) placing the widget. */
+  locale: Locale;
+}
+
+export interface WidgetKind<T extends WidgetType = WidgetType, D = unknown> {
+  readonly type: T;
+  /** The workshop part whose frame holds this kind on a new group board. */
+  readonly part: Part;
+  /** The custom element (in widgets/<type>/) that shows it on the canvas. */
+  readonly tag: string;
+  /** Natural size: its layout's size in layout units, and its size on the board when placed. */
+  readonly size: Size;
+  /**
+   * Fills a newly placed widget's content (the deck, the wall's columns). Called inside the
+   * placing transaction; leaves a widget that already has content as it is.
+   */
+  seed(board: Board, widgetId: string, ctx: SeedContext, origin: Origin): void;
+  /** Its layout in layout units (for its default content); every drawing of it places by this. */
+  layout(): { readonly size: Size };
+  /** The widget's content as every reader outside the element sees it (exports, plenum). */
+  read(board: Board, widgetId: string): D;
+  /** Its content as SVG markup in layout units (0,0 to size), for the standalone board SVG. */
+  renderSvg(board: Board, widgetId: string, locale: Locale): string;
+}
