@@ -13,7 +13,7 @@ import { createRequestHandler } from './http/handler.js';
 import { createLogger, type Logger } from './http/log.js';
 import { Metrics } from './http/metrics.js';
 import { SqliteStore } from './storage/sqlite/room-store.js';
-import { WorkshopStore } from './storage/sqlite/workshop-store.js';
+import { SqliteWorkshopStore } from './storage/sqlite/workshop-store.js';
 import type { Store } from './storage/store.js';
 import { SyncServer } from './sync/endpoint.js';
 import { Rooms } from './sync/rooms.js';
@@ -32,7 +32,8 @@ export interface RunningServer {
   readonly rooms: Rooms;
   readonly sync: SyncServer;
   readonly metrics: Metrics;
-  readonly workshops: WorkshopStore;
+  /** The SQLite workshop repository (tests read its tables: tokens are stored only as hashes). */
+  readonly workshops: SqliteWorkshopStore;
   readonly api: WorkshopApi;
   /** Stops accepting, closes every connection (1001), compacts every room, closes the store. */
   close(): Promise<void>;
@@ -44,7 +45,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   let rooms: Rooms | undefined;
   let sync: SyncServer | undefined;
   const metrics = new Metrics({ connections: () => sync?.connections.size ?? 0, rooms: () => rooms?.size ?? 0 });
-  const workshops = new WorkshopStore(store.db);
+  // The workshop tables live in the room store's database file (one file to back up).
+  const workshops = new SqliteWorkshopStore(store.db);
   rooms = new Rooms(store, fanout, config, metrics, log);
   sync = new SyncServer(rooms, config, metrics, log, workshopAuthorizer(workshops, config));
   const api = new WorkshopApi({ workshops, rooms, config, log, onCrossViewOff: (id) => sync?.closeForeign(id) });
@@ -63,7 +65,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       metrics,
       log,
       api: api.router,
-      health: () => ({ ok: store instanceof SqliteStore ? store.db.open : true, rooms: rooms.size, connections: sync.connections.size }),
+      health: () => ({ ok: store.isOpen(), rooms: rooms.size, connections: sync.connections.size }),
     }),
   );
   const sockets = new Set<Socket>();

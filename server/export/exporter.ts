@@ -20,7 +20,7 @@ import {
 } from './index.js';
 import { HttpError } from '../http/errors.js';
 import type { FileReply } from '../http/router.js';
-import type { WorkshopStore } from '../storage/sqlite/workshop-store.js';
+import type { WorkshopStore } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import { newId } from '../workshop/tokens.js';
 import type { Workshop } from '../workshop/types.js';

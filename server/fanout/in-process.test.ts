@@ -75,6 +75,7 @@ function twoHolders(events: string[] = []): { fanout: InProcessFanout; store: St
     deleteRoom: (r) => sqlite.deleteRoom(r),
     listRooms: () => sqlite.listRooms(),
     transaction: (fn) => sqlite.transaction(fn),
+    isOpen: () => sqlite.isOpen(),
     close: () => sqlite.close(),
   };
   const fanout = new InProcessFanout();

@@ -1,14 +1,18 @@
 /**
- * Durable storage of room documents.
+ * What the server keeps: room documents (`Store`) and workshops (`WorkshopStore`). Both are
+ * interfaces; `sqlite/` implements them on one database file. The rest of the server sees
+ * only these, so a second backend (PostgreSQL for a national service) is an added folder.
+ *
+ * Room documents.
  *
  * A room is stored as one merged state (the snapshot) plus an append-only log of the
  * updates received since. `append` runs before an update is broadcast; `compact` folds the
  * log into a new snapshot in one transaction, so a crash at any moment leaves either the old
  * snapshot and its whole log, or the new snapshot and the log rows written after it.
  *
- * `Store` is the seam for a second backend (PostgreSQL for a national service): the rooms
- * code only sees this interface.
  */
+import type { Access, CreatedWorkshop, Group, NewWorkshop, SnapshotSet, Workshop } from '../workshop/types.js';
+
 export interface StoredRoom {
   /** Merged state, if the room was ever compacted. */
   snapshot: Uint8Array | null;
@@ -33,5 +37,39 @@ export interface Store {
   listRooms(): string[];
   /** Runs `fn` in one store transaction (reads inside see one consistent state). */
   transaction<T>(fn: () => T): T;
+  /** Is the store usable (for /healthz)? False after `close` or when the connection is lost. */
+  isOpen(): boolean;
   close(): void;
+}
+
+/**
+ * Workshops: the workshop, its groups (each with a board room and a typable code), the tokens
+ * that open it (kept only as hashes), and snapshot sets (a copy of every group's board, taken
+ * together). Deleting a workshop deletes everything in it. Writes that touch several rows are
+ * atomic.
+ */
+export interface WorkshopStore {
+  /** A new workshop with its groups, a facilitator token and one token per group. */
+  create(input: NewWorkshop): CreatedWorkshop;
+  /** A new participant token for group `n` (each join by code gets its own). */
+  issueGroupToken(workshopId: string, n: number): string;
+  /** Adds a new group (e.g. a board restored from a snapshot); returns it and its token. */
+  addGroup(workshopId: string, name: string): { group: Group; token: string };
+  renameGroup(workshopId: string, n: number, name: string): void;
+  get(id: string): Workshop | null;
+  /** Who `token` is in workshop `id`; null when it is nobody. */
+  authenticate(id: string, token: string): Access | null;
+  /** The group a typed code belongs to. */
+  byCode(code: string): { workshopId: string; group: number } | null;
+  /** Just the lock flag (checked on every write of a participant). */
+  isLocked(id: string): boolean;
+  setLocked(id: string, locked: boolean): void;
+  setCrossView(id: string, enabled: boolean): void;
+  delete(id: string): void;
+  /** Ids of workshops created before `cutoff` (ms since epoch). */
+  expired(cutoff: number): string[];
+  /** Stores one state per group as a named set, atomically. */
+  saveSnapshotSet(workshopId: string, name: string, states: Map<number, Uint8Array>): SnapshotSet;
+  listSnapshotSets(workshopId: string): SnapshotSet[];
+  snapshot(workshopId: string, setId: string, group: number): Uint8Array | null;
 }

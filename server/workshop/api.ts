@@ -23,7 +23,7 @@ import { parseWorkshopExport, WorkshopExportError } from '../export/index.js';
 import { HttpError } from '../http/errors.js';
 import type { Logger } from '../http/log.js';
 import { created, Router, type RequestContext } from '../http/router.js';
-import type { WorkshopStore } from '../storage/sqlite/workshop-store.js';
+import type { WorkshopStore } from '../storage/store.js';
 import { TokenBucket } from '../sync/limits.js';
 import type { Rooms } from '../sync/rooms.js';
 import { Control, initialControl } from './control.js';

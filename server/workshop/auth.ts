@@ -6,7 +6,7 @@
  * rooms are free boards, open unless `openBoards` is off.
  */
 import type { Config } from '../config.js';
-import type { WorkshopStore } from '../storage/sqlite/workshop-store.js';
+import type { WorkshopStore } from '../storage/store.js';
 import { openAccess, type Authorize } from '../sync/endpoint.js';
 import { parseWorkshopRoom } from './names.js';
 

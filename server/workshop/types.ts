@@ -22,6 +22,15 @@ export interface Workshop {
   groups: Group[];
 }
 
+/** What a new workshop is made of (`groupName` names group n, from 1). */
+export interface NewWorkshop {
+  title: string;
+  parts: Part[];
+  groups: number;
+  locale: 'da' | 'en';
+  groupName: (n: number) => string;
+}
+
 export interface CreatedWorkshop {
   workshop: Workshop;
   facilitatorToken: string;

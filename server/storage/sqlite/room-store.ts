@@ -101,6 +101,10 @@ export class SqliteStore implements Store {
     return this.db.transaction(fn)();
   }
 
+  isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

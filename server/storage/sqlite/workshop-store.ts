@@ -1,13 +1,14 @@
 /**
- * Workshops in SQLite: the workshop, its groups (each with a board room and a typable code),
- * the tokens that open it (only their SHA-256 hashes: a token is 192 random bits, so its hash
- * is looked up directly), and snapshot sets (a copy of every group's board, taken in one
- * transaction). Deleting a workshop deletes everything in it.
+ * Workshops in SQLite (the `WorkshopStore` of `../store.ts`), in the database file of the
+ * room store: tokens are kept as SHA-256 hashes only (a token is 192 random bits, so its
+ * hash is looked up directly); a snapshot set is written in one transaction; foreign keys
+ * cascade, so deleting a workshop deletes its groups, tokens and snapshots.
  */
 import type Database from 'better-sqlite3';
 import { groupRoom, type Part } from '../../workshop/names.js';
 import { hashToken, newCode, newId, newToken, TOKEN_PATTERN } from '../../workshop/tokens.js';
-import type { Access, CreatedWorkshop, Group, Role, SnapshotSet, Workshop } from '../../workshop/types.js';
+import type { Access, CreatedWorkshop, Group, NewWorkshop, Role, SnapshotSet, Workshop } from '../../workshop/types.js';
+import type { WorkshopStore } from '../store.js';
 
 interface WorkshopRow {
   id: string;
@@ -25,7 +26,7 @@ interface GroupRow {
   code: string;
 }
 
-export class WorkshopStore {
+export class SqliteWorkshopStore implements WorkshopStore {
   readonly #insertWorkshop;
   readonly #insertGroup;
   readonly #getWorkshop;
@@ -111,7 +112,7 @@ export class WorkshopStore {
     this.#renameGroup = db.prepare('UPDATE workshop_groups SET name = ? WHERE workshop_id = ? AND number = ?');
   }
 
-  create(input: { title: string; parts: Part[]; groups: number; locale: 'da' | 'en'; groupName: (n: number) => string }): CreatedWorkshop {
+  create(input: NewWorkshop): CreatedWorkshop {
     const id = newId();
     const facilitatorToken = newToken();
     const groupTokens = new Map<number, string>();
