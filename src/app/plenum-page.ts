@@ -3,29 +3,34 @@
  * side for the whole room, from a snapshot set (default the newest) or live. Presenting mode
  * shows one group full screen (Next/Previous, arrow keys, Esc leaves, "2 af 5"); compare shows
  * one group's board in two sets side by side; a snapshot can be restored as a new board.
+ *
+ * The page loads and holds the boards (watched rooms when live, snapshot documents else) and
+ * the focus of presenting mode; its parts draw them: `<kb-plenum-boards>`,
+ * `<kb-plenum-present>`, `<kb-plenum-compare>` and `<kb-exports>`.
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getLocale, LocaleController } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { Board } from '../model/index.js';
 import type { GroupLink, SnapshotSetView, WorkshopView } from '../workshop/api.js';
-import '../canvas/board-element.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
 import { facilitatorGate } from './bits.js';
 import { boardFromUpdate, groupRoom, type Refusal } from './control.js';
 import './exports-element.js';
 import { m } from './messages.js';
+import { partsUpdated } from './page-part.js';
 import { pageStyles } from './page-styles.js';
+import './plenum-boards.js';
+import { LIVE, renderSetOptions, type Shown } from './plenum-common.js';
+import { plenumCommonStyles } from './plenum-common.styles.js';
+import type { CompareRequest } from './plenum-compare.js';
+import './plenum-compare.js';
+import { plenumPageStyles } from './plenum-page.styles.js';
+import './plenum-present.js';
 import { takeToken } from './routes.js';
 import { defaultServices, type Services } from './services.js';
 
-export const LIVE = 'live';
-
-interface Shown {
-  number: number;
-  name: string;
-  board: Board | null;
-}
+export { LIVE };
 
 interface Held {
   board: Board;
@@ -34,96 +39,7 @@ interface Held {
 
 @customElement('kb-plenum-page')
 export class KbPlenumPage extends LitElement {
-  static override styles = [
-    pageStyles,
-    css`
-      .toolbar {
-        display: flex;
-        flex-direction: row;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: end;
-      }
-      .toolbar .field {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-      }
-      ol.boards {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(420px, 1fr));
-        gap: 16px;
-      }
-      ol.boards > li,
-      .compare figure {
-        background: var(--kb-surface, #fff);
-        border-radius: var(--kb-radius, 10px);
-        box-shadow: var(--kb-shadow);
-        padding: 12px;
-        margin: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-      }
-      .board-box {
-        height: 300px;
-        border: 1px solid var(--kb-border, #d5d8dc);
-        border-radius: var(--kb-radius-small, 6px);
-        overflow: hidden;
-      }
-      .board-box kb-board {
-        height: 100%;
-        min-height: 0;
-      }
-      .compare {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 16px;
-      }
-      .compare .board-box {
-        height: 420px;
-      }
-      .presenting {
-        position: fixed;
-        inset: 0;
-        z-index: 50;
-        background: var(--kb-canvas, #f7f7f4);
-        display: flex;
-        flex-direction: column;
-      }
-      .presenting header {
-        display: flex;
-        align-items: center;
-        gap: 16px;
-        padding: 10px 18px;
-        background: var(--kb-surface, #fff);
-        border-bottom: 1px solid var(--kb-border, #d5d8dc);
-      }
-      .presenting h2 {
-        margin: 0;
-        font-size: 1.8rem;
-      }
-      .presenting .pos {
-        font-size: 1.2rem;
-        color: var(--kb-text-muted, #4b5563);
-      }
-      .presenting .nav {
-        margin-left: auto;
-        display: flex;
-        gap: 8px;
-      }
-      .presenting .stage {
-        flex: 1;
-        min-height: 0;
-      }
-      .presenting kb-board {
-        height: 100%;
-      }
-    `,
-  ];
+  static override styles = [pageStyles, plenumCommonStyles, plenumPageStyles];
 
   @property() workshopId = '';
   @property({ attribute: false }) services: Services = defaultServices();
@@ -135,7 +51,7 @@ export class KbPlenumPage extends LitElement {
   @state() private selected = '';
   @state() private shown: Shown[] = [];
   @state() private presenting: number | null = null;
-  @state() private compare: { group: number; a: string; b: string } | null = null;
+  @state() private compare: CompareRequest | null = null;
   @state() private compared: [Board | null, Board | null] = [null, null];
   @state() private refusal: Refusal | null = null;
   @state() private noToken = false;
@@ -159,6 +75,13 @@ export class KbPlenumPage extends LitElement {
     super.connectedCallback();
     addEventListener('keydown', this.#onKey);
     void this.#start();
+  }
+
+  /** Resolves once the page and its parts have rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await partsUpdated(this.renderRoot);
+    return done;
   }
 
   override disconnectedCallback(): void {
@@ -299,121 +222,50 @@ export class KbPlenumPage extends LitElement {
     }
   }
 
-  #setLabel(s: SnapshotSetView): string {
-    const d = new Date(s.createdAt);
-    const hhmm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-    if (s.name.includes(hhmm)) return s.name;
-    return `${s.name} (${d.toLocaleTimeString(getLocale() === 'da' ? 'da-DK' : 'en-GB', { hour: '2-digit', minute: '2-digit' })})`;
-  }
-
-  #renderSetOptions(selected: string) {
-    return html`${this.sets.map((s) => html`<option value=${s.id} ?selected=${s.id === selected}>${this.#setLabel(s)}</option>`)}
-      <option value=${LIVE} ?selected=${selected === LIVE}>${m('plenum.live')}</option>`;
-  }
-
-  #renderBoard(board: Board | null) {
-    return board ? html`<kb-board .board=${board} readonly .chrome=${false}></kb-board>` : html`<p class="hint" style="padding:12px">${m('plenum.noBoard')}</p>`;
-  }
-
-  #renderPresenting() {
-    const i = this.presenting!;
-    const g = this.shown[i];
-    if (!g) return nothing;
-    return html`<section class="presenting" role="dialog" aria-modal="true" aria-labelledby="present-h">
-      <header>
-        <h2 id="present-h">${g.name}</h2>
-        <span class="pos" aria-live="polite">${m('common.of', { pos: i + 1, total: this.shown.length })}</span>
-        <span class="hint">${m('plenum.keys')}</span>
-        <div class="nav">
-          <button type="button" class="secondary big" data-action="previous" @click=${() => this.present(i - 1)}>← ${m('plenum.previous')}</button>
-          <button type="button" class="big" data-action="next" @click=${() => this.present(i + 1)}>${m('plenum.next')} →</button>
-          <button type="button" class="secondary big" data-action="leave" @click=${() => this.leave()}>${m('plenum.leave')}</button>
-        </div>
-      </header>
-      <div class="stage">${this.#renderBoard(g.board)}</div>
-    </section>`;
-  }
-
-  #renderCompare() {
-    const groups = this.view?.groups ?? [];
-    const c = this.compare;
-    const defaultA = this.sets[1]?.id ?? this.sets[0]?.id ?? LIVE;
-    const defaultB = this.sets[0]?.id ?? LIVE;
-    return html`<section class="card stack" aria-labelledby="compare-h">
-      <h2 id="compare-h">${m('plenum.compare')}</h2>
-      <form
-        class="toolbar"
-        @submit=${(e: SubmitEvent) => {
-          e.preventDefault();
-          const f = new FormData(e.target as HTMLFormElement);
-          void this.#showCompare(Number(f.get('group')), String(f.get('a')), String(f.get('b')));
-        }}
-      >
-        <div class="field">
-          <label for="cmp-group">${m('plenum.compareGroup')}</label>
-          <select id="cmp-group" name="group">${groups.map((g) => html`<option value=${g.number} ?selected=${c?.group === g.number}>${g.name}</option>`)}</select>
-        </div>
-        <div class="field">
-          <label for="cmp-a">${m('plenum.compareA')}</label>
-          <select id="cmp-a" name="a">${this.#renderSetOptions(c?.a ?? defaultA)}</select>
-        </div>
-        <div class="field">
-          <label for="cmp-b">${m('plenum.compareB')}</label>
-          <select id="cmp-b" name="b">${this.#renderSetOptions(c?.b ?? defaultB)}</select>
-        </div>
-        <button type="submit" class="secondary" data-action="compare">${m('plenum.compareShow')}</button>
-      </form>
-      ${c
-        ? html`<div class="compare">
-            ${([c.a, c.b] as const).map(
-              (set, i) => html`<figure>
-                <figcaption>
-                  <strong>${this.#groupName(c.group)}</strong> – ${set === LIVE ? m('plenum.live') : this.#setLabel(this.sets.find((s) => s.id === set) ?? { id: set, name: set, createdAt: 0, groups: [] })}
-                </figcaption>
-                <div class="board-box">${this.#renderBoard(this.compared[i] ?? null)}</div>
-              </figure>`,
-            )}
-          </div>`
-        : nothing}
-    </section>`;
-  }
-
   override render() {
     const gate = facilitatorGate({ noToken: this.noToken, refusal: this.refusal, loaded: this.view !== null, error: this.error });
     if (gate || !this.view) return gate;
     const v = this.view;
     const isSnapshot = this.selected !== LIVE;
+    const groups = v.groups.map((g) => ({ number: g.number, name: g.name }));
     return html`<main class="page wide" ?inert=${this.presenting !== null} aria-hidden=${this.presenting !== null ? 'true' : 'false'}>
         <header class="toolbar">
-          <h1 style="margin-right:auto">${m('plenum.title', { title: v.title })}</h1>
+          <h1 class="title">${m('plenum.title', { title: v.title })}</h1>
           <div class="field">
             <label for="set">${m('plenum.set')}</label>
-            <select id="set" @change=${(e: Event) => void this.select((e.target as HTMLSelectElement).value)}>${this.#renderSetOptions(this.selected)}</select>
+            <select id="set" @change=${(e: Event) => void this.select((e.target as HTMLSelectElement).value)}>${renderSetOptions(this.sets, this.selected)}</select>
           </div>
           <kb-lang inline></kb-lang>
           <button type="button" class="big" data-action="present" ?disabled=${this.shown.length === 0} @click=${() => this.present(0)}>${m('plenum.present')}</button>
         </header>
         ${this.sets.length === 0 ? html`<p class="hint">${m('plenum.noSnapshots')}</p>` : nothing}
         <p role="status" class=${this.error ? 'error' : 'ok'}>${this.error || this.notice || (this.loading ? m('common.loading') : '')}</p>
-        <ol class="boards">
-          ${this.shown.map(
-            (g, i) => html`<li data-group=${g.number}>
-              <h2>${g.name}</h2>
-              <div class="board-box">${this.#renderBoard(g.board)}</div>
-              <div class="row">
-                <button type="button" class="secondary" data-action="present-group" @click=${() => this.present(i)}>${m('plenum.presentGroup', { group: g.name })}</button>
-                ${isSnapshot && g.board ? html`<button type="button" class="secondary" data-action="restore" @click=${() => void this.#restore(g.number)}>${m('plenum.restore')}</button>` : nothing}
-              </div>
-            </li>`,
-          )}
-        </ol>
-        ${this.#renderCompare()}
+        <kb-plenum-boards
+          .shown=${this.shown}
+          ?restorable=${isSnapshot}
+          @kb-present=${(e: CustomEvent<{ index: number }>) => this.present(e.detail.index)}
+          @kb-restore=${(e: CustomEvent<{ group: number }>) => void this.#restore(e.detail.group)}
+        ></kb-plenum-boards>
+        <kb-plenum-compare
+          .groups=${groups}
+          .sets=${this.sets}
+          .compare=${this.compare}
+          .compared=${this.compared}
+          @kb-compare=${(e: CustomEvent<CompareRequest>) => void this.#showCompare(e.detail.group, e.detail.a, e.detail.b)}
+        ></kb-plenum-compare>
         <section class="card" aria-labelledby="exp-h">
           <h2 id="exp-h">${m('console.exports')}</h2>
-          <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .snapshot=${isSnapshot ? this.selected : undefined} .groups=${v.groups.map((g) => ({ number: g.number, name: g.name }))}></kb-exports>
+          <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .snapshot=${isSnapshot ? this.selected : undefined} .groups=${groups}></kb-exports>
         </section>
       </main>
-      ${this.presenting !== null ? this.#renderPresenting() : nothing}`;
+      ${this.presenting !== null
+        ? html`<kb-plenum-present
+            .shown=${this.shown}
+            .index=${this.presenting}
+            @kb-present=${(e: CustomEvent<{ index: number }>) => this.present(e.detail.index)}
+            @kb-leave=${() => this.leave()}
+          ></kb-plenum-present>`
+        : nothing}`;
   }
 }
 
