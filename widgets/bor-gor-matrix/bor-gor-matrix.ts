@@ -7,6 +7,10 @@
  * focused note, press M (or its "Move" button) and choose a field; Alt+Arrow moves it to the
  * neighbouring field; Ctrl/Cmd+Arrow up/down moves it earlier or later in its field.
  *
+ * Properties: the widget contract of `KbWidgetElement` (shared/widget-element.ts). Parts of the
+ * element: field-view.ts and note-view.ts (templates), note-drag.ts (pointer drag), note-keys.ts
+ * (keyboard map), focus-keeper.ts (focus across re-renders).
+ *
  * @event kb-note-add - A note was added here. `detail: { id: string, field: MatrixField }`.
  * @event kb-note-move - A note was moved here (field and/or order). `detail: { id, field, order }`.
  *
@@ -38,37 +42,29 @@
  * @cssproperty --kb-accent - Drop target highlight.
  * @cssproperty --kb-focus - Focus ring colour.
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController } from '../../src/i18n/index.js';
-import {
-  adjacentField,
-  BOR_GOR_SIZE,
-  borGorLayout,
-  FIELD_ORDER,
-  fieldAt,
-  noteSlots,
-  slotIndexAt,
-} from '../../src/kinds/bor-gor-matrix/layout.js';
-import type { Direction, MatrixField } from '../../src/kinds/bor-gor-matrix/layout.js';
+import { customElement, state } from 'lit/decorators.js';
+import { adjacentField, borGorLayout, FIELD_ORDER, noteSlots } from '../../src/kinds/bor-gor-matrix/layout.js';
+import type { MatrixField } from '../../src/kinds/bor-gor-matrix/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
-import type { Board, NoteColor } from '../../src/model/index.js';
+import type { NoteColor } from '../../src/model/index.js';
 import { MAX_MATRIX_NOTE } from '../../src/model/matrix-note.js';
-import type { Presence } from '../../src/sync/presence.js';
-import { BoardController } from '../shared/board-controller.js';
-import { PointerDrag } from '../shared/drag.js';
-import type { DragMove } from '../shared/drag.js';
-import { baseStyles } from '../shared/styles.js';
-import { peerGhosts, renderGhost, toBoard } from './ghosts.js';
+import { cycleFocus } from '../shared/menu-keys.js';
 import { PeerDragsController } from '../shared/peer-drags.js';
+import { baseStyles } from '../shared/styles.js';
+import { KbWidgetElement } from '../shared/widget-element.js';
+import { FocusKeeper, noteElement } from './focus-keeper.js';
+import { peerGhosts, renderGhost } from './ghosts.js';
 import { msg } from './messages.js';
+import { NoteDrag } from './note-drag.js';
+import { noteKeyAction } from './note-keys.js';
 import { renderField } from './field-view.js';
 import type { FieldHost } from './field-view.js';
 import { box, fieldTitle } from './note-view.js';
 import type { MenuKind } from './note-view.js';
 import { findNote, groupNotes, orderAtEnd, planMove, planReorder } from '../../src/kinds/bor-gor-matrix/records.js';
-import type { DropTarget, LocalDrag, MatrixNote, NotesByField, PlannedMove } from '../../src/kinds/bor-gor-matrix/records.js';
+import type { MatrixNote, NotesByField, PlannedMove } from '../../src/kinds/bor-gor-matrix/records.js';
 import { matrixStyles } from './styles.js';
 
 export type { MatrixField };
@@ -84,71 +80,44 @@ export interface NoteMoveDetail {
   order: number;
 }
 
-const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+/** The events of `<kb-bor-gor-matrix>`, by name. */
+export interface BorGorMatrixEvents {
+  'kb-note-add': NoteAddDetail;
+  'kb-note-move': NoteMoveDetail;
+}
 
 @customElement('kb-bor-gor-matrix')
-export class KbBorGorMatrix extends LitElement implements FieldHost {
+export class KbBorGorMatrix extends KbWidgetElement<BorGorMatrixEvents> implements FieldHost {
   static override styles = [baseStyles, matrixStyles];
-
-  /** The model: the only way to read and write. */
-  @property({ attribute: false }) board: Board | undefined;
-  /** The placed `widget` item this element shows. */
-  @property({ attribute: 'widget-id' }) widgetId = '';
-  /** This participant's transaction origin; every write passes it. */
-  @property({ attribute: false }) origin: object = {};
-  /** Presence for in-flight drags (own and peers'). */
-  @property({ attribute: false }) presence: Presence | null = null;
-  /** A locked board: nothing can be changed. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-  /** The participant's display name. */
-  @property({ attribute: 'user-name' }) userName = '';
-  /** The participant's anonymous client tag (stored as `createdBy`). */
-  @property({ attribute: 'client-tag' }) clientTag = '';
 
   @state() private adding: MatrixField | null = null;
   @state() private editingId: string | null = null;
   @state() private activeId: string | null = null;
   @state() private menu: { id: string; kind: MenuKind } | null = null;
-  @state() private drag: LocalDrag | null = null;
   @state() private announcement = '';
 
   #groups: NotesByField = groupNotes([]);
-  #focusNoteAfterUpdate: string | null = null;
-  #focusAfterUpdate: string | null = null;
-  #dragId: string | null = null;
+  readonly #refocus = new FocusKeeper(this);
+  readonly #pointer = new NoteDrag(this, {
+    stage: () => this.renderRoot.querySelector('.stage'),
+    rendered: () => this.#groups,
+    geometry: () => this.#geometry(),
+    presence: () => this.presence,
+    onStart: () => (this.menu = null),
+    onDrop: (id, target) => this.#applyMove(planMove(this.#readNotes(), id, target)),
+  });
 
   constructor() {
     super();
-    new BoardController(this, () => this.board);
-    new LocaleController(this);
     new PeerDragsController(this, () => this.presence, (id) => {
       const item = this.board?.get(id);
       return item?.kind === 'matrix-note' && item.props.widget === this.widgetId;
     });
   }
 
-  readonly #pointer = new PointerDrag<DropTarget>({
-    hitTest: (x, y) => this.#hitTest(x, y),
-    onStart: (id) => {
-      this.#dragId = id;
-      this.menu = null;
-    },
-    onMove: (id, m) => this.#dragMove(id, m),
-    onDrop: (id, m) => {
-      this.#endDrag();
-      if (m.target) this.#applyMove(planMove(this.#readNotes(), id, m.target));
-    },
-    onCancel: () => this.#endDrag(),
-  });
-
   /** Focuses the matrix's first control (the canvas calls this when a participant enters the widget). */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('button.add:not([disabled]), li[data-item-id]')?.focus(options);
-  }
-
-  override disconnectedCallback(): void {
-    this.#pointer.cancel();
-    super.disconnectedCallback();
   }
 
   // ---- rendering ------------------------------------------------------------------------
@@ -160,9 +129,6 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
       this.menu = null;
       this.#pointer.cancel();
     }
-    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    const note = focused?.closest<HTMLElement>('li[data-item-id]');
-    if (note && !this.#focusAfterUpdate) this.#focusNoteAfterUpdate ??= note.dataset.itemId ?? null;
   }
 
   override render(): TemplateResult {
@@ -190,7 +156,7 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
             field: f,
             notes: this.#groups[f],
             slots,
-            drag: this.drag,
+            drag: this.#pointer.drag,
             activeId: this.activeId,
             editingId: this.editingId,
             menu: this.menu,
@@ -206,26 +172,13 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     </div>`;
   }
 
-  override updated(): void {
-    const root = this.renderRoot as ShadowRoot;
-    if (this.#focusAfterUpdate) {
-      root.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
-      this.#focusAfterUpdate = null;
-      this.#focusNoteAfterUpdate = null;
-    } else if (this.#focusNoteAfterUpdate) {
-      const id = this.#focusNoteAfterUpdate;
-      this.#focusNoteAfterUpdate = null;
-      if (!root.activeElement) this.#noteEl(id)?.focus();
-    }
-  }
-
   // ---- adding (FieldHost) ------------------------------------------------------------------
 
   /** @internal */
   startAdd(f: MatrixField): void {
     if (this.readonly) return;
     this.adding = f;
-    this.#focusAfterUpdate = `textarea[data-draft="${f}"]`;
+    this.#refocus.next(`textarea[data-draft="${f}"]`);
   }
 
   /** @internal */
@@ -259,13 +212,13 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     area.value = '';
     area.focus();
     this.#announce(msg('added', { field: fieldTitle(f) }));
-    this.#emit<NoteAddDetail>('kb-note-add', { id, field: f });
+    this.emit('kb-note-add', { id, field: f });
   }
 
   /** @internal */
   cancelDraft(f: MatrixField): void {
     this.adding = null;
-    this.#focusAfterUpdate = `button.add[data-field="${f}"]`;
+    this.#refocus.next(`button.add[data-field="${f}"]`);
   }
 
   // ---- note focus and keys (NoteHost) -----------------------------------------------------
@@ -292,38 +245,22 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
   }
 
   noteKeydown(e: KeyboardEvent, id: string): void {
-    if (e.target !== e.currentTarget) return;
-    if (e.key === 'Escape') {
+    const action = e.target === e.currentTarget ? noteKeyAction(e) : null;
+    if (action?.kind === 'escape') {
       if (this.#pointer.dragging) this.#pointer.cancel();
       else this.menu = null;
-      return;
     }
-    if (this.readonly) return;
-    const direction = ARROWS[e.key];
-    if (direction && e.altKey && !e.ctrlKey && !e.metaKey) {
-      e.preventDefault();
+    if (action === null || action.kind === 'escape' || this.readonly) return;
+    e.preventDefault();
+    if (action.kind === 'to-field') {
       const note = findNote(this.#readNotes(), id);
-      const to = note ? adjacentField(note.props.field, direction) : null;
+      const to = note ? adjacentField(note.props.field, action.direction) : null;
       if (to) this.moveToField(id, to);
       else this.#announce(msg('edgeReached'));
-      return;
-    }
-    if ((direction === 'up' || direction === 'down') && (e.ctrlKey || e.metaKey) && !e.altKey) {
-      e.preventDefault();
-      this.#applyMove(planReorder(this.#readNotes(), id, direction === 'up' ? -1 : 1), id);
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'Enter' || e.key === 'F2') {
-      e.preventDefault();
-      this.startEdit(id);
-    } else if (e.key === 'm' || e.key === 'M') {
-      e.preventDefault();
-      this.toggleMenu(id, 'move');
-    } else if (e.key === 'Delete') {
-      e.preventDefault();
-      this.deleteNote(id);
-    }
+    } else if (action.kind === 'reorder') this.#applyMove(planReorder(this.#readNotes(), id, action.delta), id);
+    else if (action.kind === 'edit') this.startEdit(id);
+    else if (action.kind === 'move-menu') this.toggleMenu(id, 'move');
+    else this.deleteNote(id);
   }
 
   notePointerdown(e: PointerEvent, id: string): void {
@@ -338,17 +275,11 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
       e.stopPropagation();
       const kind = this.menu?.kind;
       this.menu = null;
-      this.#focusAfterUpdate = kind ? `li[data-item-id="${id}"] button[data-action="${kind}"]` : `li[data-item-id="${id}"]`;
+      this.#refocus.next(kind ? `li[data-item-id="${id}"] button[data-action="${kind}"]` : `li[data-item-id="${id}"]`);
       return;
     }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const menu = (e.target as Element).closest('.menu');
-    if (!menu) return;
-    const buttons = [...menu.querySelectorAll<HTMLButtonElement>('button:not([disabled])')];
-    const at = buttons.indexOf(e.target as HTMLButtonElement);
-    const next = buttons[(at + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length];
-    e.preventDefault();
-    next?.focus();
+    if (menu) cycleFocus(e, [...menu.querySelectorAll<HTMLElement>('button:not([disabled])')]);
   }
 
   toggleMenu(id: string, kind: MenuKind): void {
@@ -361,7 +292,7 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     this.menu = { id, kind };
     const current =
       kind === 'color' ? '[aria-pressed="true"]' : kind === 'criterion' ? '[aria-pressed="true"]' : 'button:not([disabled])';
-    this.#focusAfterUpdate = `li[data-item-id="${id}"] .menu ${current}`;
+    this.#refocus.next(`li[data-item-id="${id}"] .menu ${current}`);
   }
 
   // ---- editing ---------------------------------------------------------------------------
@@ -370,7 +301,7 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     if (this.readonly) return;
     this.menu = null;
     this.editingId = id;
-    this.#focusAfterUpdate = `li[data-item-id="${id}"] textarea`;
+    this.#refocus.next(`li[data-item-id="${id}"] textarea`);
   }
 
   editKeydown(e: KeyboardEvent, id: string): void {
@@ -385,7 +316,7 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
   }
 
   saveEdit(id: string): void {
-    const area = this.#noteEl(id)?.querySelector('textarea');
+    const area = noteElement(this.renderRoot, id)?.querySelector('textarea');
     const text = area?.value.trim() ?? '';
     if (text && !this.readonly) this.board?.updateProps<'matrix-note'>(id, { text: text.slice(0, MAX_MATRIX_NOTE) }, this.origin);
     this.cancelEdit(id);
@@ -393,7 +324,7 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
 
   cancelEdit(id: string): void {
     this.editingId = null;
-    this.#focusAfterUpdate = `li[data-item-id="${id}"]`;
+    this.#refocus.next(`li[data-item-id="${id}"]`);
   }
 
   // ---- writes ----------------------------------------------------------------------------
@@ -407,14 +338,14 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     if (this.readonly) return;
     this.board?.updateProps<'matrix-note'>(id, { color }, this.origin);
     this.menu = null;
-    this.#focusAfterUpdate = `li[data-item-id="${id}"] button[data-action="color"]`;
+    this.#refocus.next(`li[data-item-id="${id}"] button[data-action="color"]`);
   }
 
   setCriterion(id: string, criterion: number): void {
     if (this.readonly) return;
     this.board?.updateProps<'matrix-note'>(id, { criterion }, this.origin);
     this.menu = null;
-    this.#focusAfterUpdate = `li[data-item-id="${id}"] button[data-action="criterion"]`;
+    this.#refocus.next(`li[data-item-id="${id}"] button[data-action="criterion"]`);
   }
 
   deleteNote(id: string): void {
@@ -427,7 +358,7 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     this.board.delete([id], this.origin);
     this.menu = null;
     this.activeId = neighbour?.id ?? null;
-    this.#focusAfterUpdate = neighbour ? `li[data-item-id="${neighbour.id}"]` : `button.add[data-field="${note.props.field}"]`;
+    this.#refocus.next(neighbour ? `li[data-item-id="${neighbour.id}"]` : `button.add[data-field="${note.props.field}"]`);
     this.#announce(msg('deleted'));
   }
 
@@ -435,48 +366,9 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
   #applyMove(plan: PlannedMove | null, focusId?: string): void {
     if (!plan || this.readonly || !this.board) return;
     this.board.updateProps<'matrix-note'>(plan.id, { field: plan.field, order: plan.order }, this.origin);
-    if (focusId) this.#focusAfterUpdate = `li[data-item-id="${focusId}"]`;
+    if (focusId) this.#refocus.next(`li[data-item-id="${focusId}"]`);
     this.#announce(msg('moved', { field: fieldTitle(plan.field), position: plan.index + 1, count: plan.count }));
-    this.#emit<NoteMoveDetail>('kb-note-move', { id: plan.id, field: plan.field, order: plan.order });
-  }
-
-  // ---- pointer drag ----------------------------------------------------------------------
-
-  /** Widget-local units of a client point, and layout units per client pixel. */
-  #toLocal(clientX: number, clientY: number): { x: number; y: number; perPixel: number } {
-    const stage = this.renderRoot.querySelector('.stage');
-    const r = stage?.getBoundingClientRect();
-    if (!r || r.width === 0) return { x: NaN, y: NaN, perPixel: 1 };
-    const perPixel = BOR_GOR_SIZE.w / r.width;
-    return { x: (clientX - r.left) * perPixel, y: (clientY - r.top) * perPixel, perPixel };
-  }
-
-  #hitTest(clientX: number, clientY: number): DropTarget | null {
-    const p = this.#toLocal(clientX, clientY);
-    const field = fieldAt(p.x, p.y);
-    if (!field) return null;
-    const others = this.#groups[field].filter((n) => n.id !== this.#dragId).length;
-    return { field, index: slotIndexAt(field, others, p.x, p.y) };
-  }
-
-  #dragMove(id: string, m: DragMove<DropTarget>): void {
-    const { perPixel } = this.#toLocal(m.clientX, m.clientY);
-    const dx = m.dx * perPixel;
-    const dy = m.dy * perPixel;
-    this.drag = { id, dx, dy, target: m.target };
-    const note = findNote(this.#groups, id);
-    if (!note || !this.presence) return;
-    const list = this.#groups[note.props.field];
-    const slot = noteSlots(note.props.field, list.length)[list.indexOf(note)];
-    if (!slot) return;
-    const at = toBoard(this.#geometry(), slot.x + dx, slot.y + dy);
-    this.presence.setDrags([{ itemId: id, x: at.x, y: at.y, ...(m.target ? { target: m.target.field } : {}) }]);
-  }
-
-  #endDrag(): void {
-    this.#dragId = null;
-    this.drag = null;
-    this.presence?.setDrags([]);
+    this.emit('kb-note-move', { id: plan.id, field: plan.field, order: plan.order });
   }
 
   // ---- helpers ---------------------------------------------------------------------------
@@ -490,17 +382,9 @@ export class KbBorGorMatrix extends LitElement implements FieldHost {
     return this.board && this.widgetId ? this.board.get(this.widgetId)?.geometry : undefined;
   }
 
-  #noteEl(id: string): HTMLElement | null {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-item-id]')].find((el) => el.dataset.itemId === id) ?? null;
-  }
-
   #announce(text: string): void {
     // A trailing no-break space toggles so a repeated message is announced again.
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
-  }
-
-  #emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -1,20 +1,18 @@
 import { html, LitElement, nothing, svg } from 'lit';
 import type { PropertyValues, SVGTemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { CRITERIA } from '../../src/content/criteria.js';
 import type { Criterion } from '../../src/content/criteria.js';
-import { getLocale, LocaleController } from '../../src/i18n/index.js';
+import { getLocale } from '../../src/i18n/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { NATURAL_SIZE, sevenThemesLayout } from '../../src/kinds/seven-themes/layout.js';
 import type { PieceLayout } from '../../src/kinds/seven-themes/layout.js';
-import type { Board } from '../../src/model/index.js';
 import { assessmentId } from '../../src/model/theme-assessment.js';
 import type { Assessment } from '../../src/model/theme-assessment.js';
-import type { Presence } from '../../src/sync/presence.js';
-import { BoardController } from '../shared/board-controller.js';
 import { PointerDrag } from '../shared/drag.js';
 import { baseStyles } from '../shared/styles.js';
+import { KbWidgetElement } from '../shared/widget-element.js';
 import { msg, notesCount } from './messages.js';
 import { renderPanel } from './panel.js';
 import { renderDefs, renderGhost, renderLegend, renderPieceBody } from './piece.js';
@@ -43,6 +41,11 @@ export interface AssessmentChangeDetail {
   criterion: number;
   status: Assessment;
 }
+/** The events of `<kb-seven-themes>`, by name. */
+export interface SevenThemesEvents {
+  'kb-piece-open': PieceOpenDetail;
+  'kb-assessment-change': AssessmentChangeDetail;
+}
 
 /**
  * `<kb-seven-themes>`: the seven quality criteria of chain responsibility as a puzzle of seven
@@ -54,6 +57,9 @@ export interface AssessmentChangeDetail {
  *
  * Records: `theme-assessment` (one per criterion, id `assessmentId(widgetId, criterion)`, a
  * missing one reads as 'not-started') and `theme-note`, both owned by the widget.
+ *
+ * Properties: the widget contract of `KbWidgetElement` (shared/widget-element.ts). Parts of the
+ * element: piece.ts (the pieces' drawing) and panel.ts (the detail panel).
  *
  * @event kb-piece-open - A piece's detail panel opened. `detail: { criterion: number }`.
  * @event kb-assessment-change - This participant set a criterion's assessment.
@@ -81,25 +87,10 @@ export interface AssessmentChangeDetail {
  * @cssproperty --kb-focus - Focus ring colour.
  */
 @customElement('kb-seven-themes')
-export class KbSevenThemes extends LitElement {
+export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
   static override styles = [baseStyles, sevenThemesStyles];
   /** Focusing the element (e.g. Enter on the canvas item) focuses the first piece. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-
-  /** The board model; the only way to read and write. */
-  @property({ attribute: false }) board: Board | undefined;
-  /** Id of the placed `widget` item this element shows. */
-  @property({ attribute: 'widget-id' }) widgetId = '';
-  /** This participant's transaction origin; every write passes it. */
-  @property({ attribute: false }) origin: object = {};
-  /** Presence, for in-flight drags (own and peers'). */
-  @property({ attribute: false }) presence: Presence | null = null;
-  /** A locked board: nothing can be changed. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-  /** The participant's display name (the author of their notes). */
-  @property({ attribute: 'user-name' }) userName = '';
-  /** The participant's anonymous client tag (marks which notes are theirs). */
-  @property({ attribute: 'client-tag' }) clientTag = '';
 
   /** The criterion whose panel is open. */
   @state() private openCriterion: number | null = null;
@@ -133,10 +124,8 @@ export class KbSevenThemes extends LitElement {
 
   constructor() {
     super();
-    new BoardController(this, () => this.board);
     // Lifted pieces travel as drags of the piece's assessment id.
     new PeerDragsController(this, () => this.presence, (id) => !!this.widgetId && /-a[1-7]$/.test(id) && id.startsWith(this.widgetId.slice(0, 56)));
-    new LocaleController(this);
   }
 
   /** Opens the detail panel of `criterion` (1..7) and moves focus into it. */
@@ -148,7 +137,7 @@ export class KbSevenThemes extends LitElement {
       this.announcement = '';
     }
     this.openCriterion = criterion;
-    this.#emit<PieceOpenDetail>('kb-piece-open', { criterion });
+    this.emit('kb-piece-open', { criterion });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   }
@@ -287,7 +276,7 @@ export class KbSevenThemes extends LitElement {
     if (this.readonly || this.board === undefined || theme.status === status) return;
     setAssessment(this.board, this.widgetId, theme.criterion, status, this.origin);
     this.announcement = msg('statusSet', { status: msg(`status.${status}`) });
-    this.#emit<AssessmentChangeDetail>('kb-assessment-change', { criterion: theme.criterion, status });
+    this.emit('kb-assessment-change', { criterion: theme.criterion, status });
   }
 
   #addNote(criterion: number): void {
@@ -377,10 +366,6 @@ export class KbSevenThemes extends LitElement {
 
   #criterionOf(itemId: string): number | undefined {
     return CRITERIA.find((c) => this.#idOf(c.number) === itemId)?.number;
-  }
-
-  #emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 }
 
