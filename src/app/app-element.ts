@@ -10,7 +10,8 @@
  */
 import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { LocaleController, setLocale } from '../i18n/index.js';
+import { setLocale } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import './bits.js';
 import { savedLocale } from './identity.js';
 import { m } from './messages.js';

@@ -1,7 +1,8 @@
 /** Small shared pieces of the pages: the language picker and a link with a copy button. */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getLocale, LocaleController, LOCALES, setLocale, t, type Locale } from '../i18n/index.js';
+import { getLocale, LOCALES, setLocale, t, type Locale } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import { refusalText, type Refusal } from './control.js';
 import { saveLocale } from './identity.js';
 import { m } from './messages.js';

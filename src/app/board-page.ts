@@ -4,7 +4,8 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import { connectBoard, type BoardConnection, type ConnectionStatus } from '../sync/connection.js';
 import { colorFor } from '../sync/presence.js';
 import '../canvas/board-element.js';

@@ -14,7 +14,7 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { LocaleController } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { ControlState, SnapshotSetView, TimerRequest, WorkshopView } from '../workshop/api.js';
 import '../canvas/board-element.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';

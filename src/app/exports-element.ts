@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { ExportFormat } from '../workshop/api.js';
 import { errorMessage, type WorkshopApi } from './api-client.js';
 import { m } from './messages.js';

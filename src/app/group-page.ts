@@ -7,7 +7,8 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { LocaleController, setLocale, t } from '../i18n/index.js';
+import { setLocale, t } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { ConnectionStatus } from '../sync/connection.js';
 import { colorFor } from '../sync/presence.js';
 import type { ControlState, WorkshopView } from '../workshop/api.js';

@@ -1,7 +1,7 @@
 /** `<kb-join-page>` (`/join`): type a group code, go to the group's board. */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { LocaleController } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import { ApiError, WorkshopApi, errorMessage } from './api-client.js';
 import './bits.js';
 import { m } from './messages.js';

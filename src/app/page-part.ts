@@ -19,7 +19,7 @@
  * page has updated" still means everything it shows has.
  */
 import { LitElement, type CSSResultOrNative } from 'lit';
-import { LocaleController } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 
 export class PagePart extends LitElement {
   constructor() {

@@ -6,7 +6,8 @@
 import './qr-code.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { getLocale, LocaleController, LOCALES, t, type Locale } from '../i18n/index.js';
+import { getLocale, LOCALES, t, type Locale } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { CreatedWorkshopResponse, CreateWorkshopRequest, Part } from '../workshop/api.js';
 import { WorkshopApi, errorMessage } from './api-client.js';
 import './bits.js';

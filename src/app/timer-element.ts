@@ -6,7 +6,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { visuallyHidden } from '../../widgets/shared/styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { ControlState } from '../workshop/api.js';
 import { formatClock, timerRemaining } from './control.js';
 import { m } from './messages.js';

@@ -24,7 +24,8 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { getLocale, LocaleController, t } from '../i18n/index.js';
+import { getLocale, t } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import {
   createUndoManager,
   NOTE_COLORS,

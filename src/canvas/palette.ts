@@ -11,7 +11,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { LocaleController, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import { WIDGET_TYPES, type WidgetType } from '../model/index.js';
 import { toolButtonStyles } from './styles.js';
 

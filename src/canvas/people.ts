@@ -6,7 +6,8 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LocaleController, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { LocaleController } from '../i18n/lit.js';
 import type { Peer, User } from '../sync/presence.js';
 
 @customElement('kb-people')

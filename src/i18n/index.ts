@@ -1,8 +1,8 @@
 /**
  * The localisation layer: every string a user sees goes through `t`. Danish first, English
- * second. Components re-render on a language change through `LocaleController`.
+ * second. Runs everywhere; Lit components re-render on a language change through
+ * `LocaleController` (lit.ts, browser only), which also keeps the page's `lang` attribute.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { da, type MessageKey } from './da.js';
 import { en } from './en.js';
 
@@ -25,7 +25,6 @@ export function getLocale(): Locale {
 export function setLocale(locale: Locale): void {
   if (locale === current) return;
   current = locale;
-  if (typeof document !== 'undefined') document.documentElement.lang = locale;
   for (const l of listeners) l(locale);
 }
 
@@ -38,20 +37,6 @@ export function onLocaleChange(listener: (locale: Locale) => void): () => void {
 export function t(key: MessageKey, params: Record<string, string | number> = {}, locale: Locale = current): string {
   const template = catalogues[locale][key] ?? da[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-/** A Lit reactive controller: the host re-renders when the language changes. */
-export class LocaleController implements ReactiveController {
-  #off: (() => void) | undefined;
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-  hostConnected(): void {
-    this.#off = onLocaleChange(() => this.host.requestUpdate());
-  }
-  hostDisconnected(): void {
-    this.#off?.();
-  }
 }
 
 /**

@@ -12,6 +12,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isLocale, setLocale } from '../i18n/index.js';
+// The page's lang attribute follows the panel's language.
+import '../i18n/lit.js';
 import type { Locale } from '../i18n/index.js';
 import { describeFailure, executePlan, reasonOf } from './execute.js';
 import { CREDIT_COST, CreditLimiter } from './limiter.js';

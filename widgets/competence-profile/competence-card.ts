@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, svg } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { getLocale, LocaleController } from '../../src/i18n/index.js';
+import { getLocale } from '../../src/i18n/index.js';
+import { LocaleController } from '../../src/i18n/lit.js';
 import { COLUMN_TITLES } from '../../src/content/competences.js';
 import { MAX_CARD_TEXT } from '../../src/model/competence-card.js';
 import type { Area, Column } from '../../src/model/competence-card.js';

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { LocaleController } from '../../src/i18n/index.js';
+import { LocaleController } from '../../src/i18n/lit.js';
 import { columnAt, MAX_WALL_COLUMNS, nearestSlot, WALL_SIZE, wallLayout } from '../../src/kinds/reflection-wall/layout.js';
 import type { WallLayout } from '../../src/kinds/reflection-wall/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
