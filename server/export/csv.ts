@@ -5,14 +5,9 @@
  */
 import { t } from '../../src/i18n/index.js';
 import type { Locale } from '../../src/i18n/index.js';
-import { COLUMN_TITLES } from '../../src/content/competences.js';
-import { criterion as criterionOf } from '../../src/content/criteria.js';
-import { MATRIX_FIELDS } from '../../src/content/matrix.js';
-import { cardText } from '../../src/render/board-data.js';
-import { msg as renderMsg } from '../../src/render/messages.js';
-import { ordinal, withGroups } from './input.js';
+import { ordinal } from '../../src/render/export-text.js';
+import { withGroups } from './input.js';
 import type { GroupContent, WorkshopInput } from './input.js';
-import { msg } from './messages.js';
 
 export const CSV_COLUMNS = ['group', 'widget', 'kind', 'place', 'text', 'author', 'extra'] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -36,59 +31,16 @@ export function csvField(value: string, delimiter = ','): string {
   return cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-function criterionName(n: number, locale: Locale): string {
-  const c = criterionOf(n);
-  return c === undefined ? '' : `${c.number}. ${c.name[locale]}`;
-}
-
-/** The rows of one group's board, in display order. */
+/** The rows of one group's board, in display order: its canvas notes, then each widget's rows from its kind. */
 export function groupRows(content: GroupContent, locale: Locale): CsvRow[] {
   const group = content.group.name;
-  const rows: CsvRow[] = [];
-  const row = (r: Omit<CsvRow, 'group'>) => rows.push({ group, ...r });
-  for (const { item, frame } of content.notes) {
-    row({ widget: t('board.canvas', {}, locale), kind: 'note', place: frame, text: item.props.text, author: '', extra: item.props.color });
-  }
-  content.themes.forEach(({ data }, i) => {
-    const widget = t('widget.seven-themes', {}, locale) + ordinal(i);
-    for (const theme of data) {
-      const place = criterionName(theme.criterion, locale);
-      if (theme.assessed) row({ widget, kind: 'theme-assessment', place, text: renderMsg(`status.${theme.status}`, {}, locale), author: '', extra: theme.status });
-      for (const note of theme.notes) row({ widget, kind: 'theme-note', place, text: note.props.text, author: note.props.author, extra: '' });
-    }
+  const canvas = t('board.canvas', {}, locale);
+  const notes = content.notes.map(({ item, frame }): CsvRow => ({ group, widget: canvas, kind: 'note', place: frame, text: item.props.text, author: '', extra: item.props.color }));
+  const widgets = content.widgets.flatMap(({ kind, data, index }) => {
+    const widget = t(`widget.${kind.type}`, {}, locale) + ordinal(index);
+    return kind.export.csvRows(data, locale).map((row): CsvRow => ({ group, widget, ...row }));
   });
-  content.matrices.forEach(({ data }, i) => {
-    const widget = t('widget.bor-gor-matrix', {}, locale) + ordinal(i);
-    for (const field of MATRIX_FIELDS) {
-      for (const note of data[field.field]) {
-        const c = criterionOf(note.props.criterion);
-        const extra = c === undefined ? '' : msg('criterionTag', { number: c.number, name: c.name[locale] }, locale);
-        row({ widget, kind: 'matrix-note', place: field.title[locale], text: note.props.text, author: '', extra });
-      }
-    }
-  });
-  content.profiles.forEach(({ data }, i) => {
-    const widget = t('widget.competence-profile', {}, locale) + ordinal(i);
-    for (const area of ['local', 'generic'] as const) {
-      const areaName = renderMsg(area === 'local' ? 'localArea' : 'genericArea', {}, locale);
-      for (const column of ['viden', 'kompetencer', 'faerdigheder'] as const) {
-        for (const card of data[area][column]) {
-          const own = card.props.deckKey === '';
-          row({ widget, kind: 'competence-card', place: `${areaName} / ${COLUMN_TITLES[column][locale]}`, text: cardText(card, locale), author: '', extra: own ? msg('ownCardMark', {}, locale) : card.props.deckKey });
-        }
-      }
-    }
-  });
-  content.walls.forEach(({ data }, i) => {
-    const widget = t('widget.reflection-wall', {}, locale) + ordinal(i);
-    for (const column of data) {
-      for (const post of column.posts) {
-        const author = post.item.props.author.trim() || renderMsg('anonymous', {}, locale);
-        row({ widget, kind: 'wall-post', place: column.item.props.title, text: post.item.props.text, author, extra: msg('likes', { count: post.likes }, locale) });
-      }
-    }
-  });
-  return rows;
+  return [...notes, ...widgets];
 }
 
 /** The whole workshop as CSV text (starting with a BOM; CRLF line ends). */

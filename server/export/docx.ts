@@ -6,20 +6,22 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { COLUMN_TITLES, COMPETENCE_COLUMNS } from '../../src/content/competences.js';
 import type { Locale } from '../../src/i18n/index.js';
-import { cardText, isOwnCard } from '../../src/render/board-data.js';
-import type { CardItem, ProfileData } from '../../src/render/board-data.js';
+import { competenceProfile } from '../../src/kinds/competence-profile/index.js';
+import { cardText, isOwnCard } from '../../src/kinds/competence-profile/records.js';
+import type { CompetenceCard, ProfileData } from '../../src/kinds/competence-profile/records.js';
 import { stripInvalidXmlChars } from '../../src/render/escape.js';
+import { msg } from '../../src/render/export-messages.js';
+import { ordinal } from '../../src/render/export-text.js';
 import { msg as renderMsg } from '../../src/render/messages.js';
-import { closeBoard, ordinal, readGroup } from './input.js';
+import { closeBoard, readGroup, widgetsOfKind } from './input.js';
 import type { WorkshopInput } from './input.js';
 import { findGroup } from './image.js';
 import { formatDate } from './format.js';
-import { msg } from './messages.js';
 
 /** Text Word accepts (XML 1.0 characters only). */
 const clean = (s: string): string => stripInvalidXmlChars(s);
 
-function cardParagraph(card: CardItem, locale: Locale, note?: string): Paragraph {
+function cardParagraph(card: CompetenceCard, locale: Locale, note?: string): Paragraph {
   const own = isOwnCard(card);
   const children = [new TextRun({ text: clean(cardText(card, locale)), bold: own })];
   if (own || note) children.push(new TextRun({ text: ` (${note ?? msg('ownCardMark', {}, locale)})`, italics: true, color: '1F5FA8' }));
@@ -64,10 +66,11 @@ export async function profileDocx(input: WorkshopInput, group: number): Promise<
   const content = readGroup(g);
   let body: Paragraph[];
   try {
+    const profiles = widgetsOfKind(content, competenceProfile);
     body =
-      content.profiles.length === 0
+      profiles.length === 0
         ? [none(msg('noProfile', {}, locale))]
-        : content.profiles.flatMap((p, i) => profileSection(p.data, locale, content.profiles.length > 1 ? `${renderMsg('profileTitle', {}, locale)}${ordinal(i)}` : ''));
+        : profiles.flatMap((p, i) => profileSection(p.data, locale, profiles.length > 1 ? `${renderMsg('profileTitle', {}, locale)}${ordinal(i)}` : ''));
   } finally {
     closeBoard(content.board);
   }

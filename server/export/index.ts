@@ -7,12 +7,13 @@ import type { ExportFormat } from '../../src/workshop/api.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { isoDay } from './format.js';
 
-export type { ExportGroup, WorkshopInput, GroupContent, GroupCounts } from './input.js';
-export { openBoard, closeBoard, readGroup, countContent } from './input.js';
+export type { ExportGroup, WorkshopInput, GroupContent, GroupCounts, WidgetContent } from './input.js';
+export { openBoard, closeBoard, readGroup, countContent, widgetsOfKind } from './input.js';
 export { exportJson, parseWorkshopExport, boardState, WorkshopExportError, MAX_BOARD_BYTES, MAX_TOTAL_BYTES, MAX_GROUPS, MAX_TITLE, MAX_GROUP_NAME } from './json.js';
 export { exportCsv, csvField, neutraliseFormula, CSV_COLUMNS } from './csv.js';
 export type { CsvOptions, CsvRow } from './csv.js';
-export { exportMarkdown, escapeMarkdown } from './markdown.js';
+export { exportMarkdown } from './markdown.js';
+export { escapeMarkdown } from '../../src/render/export-text.js';
 export { boardSvg, boardPng, findGroup, DEFAULT_PNG_WIDTH, MAX_PNG_WIDTH, MIN_PNG_WIDTH } from './image.js';
 export { workshopPdf } from './pdf.js';
 export { profileDocx } from './docx.js';

@@ -7,8 +7,9 @@ import { Board } from '../../src/model/index.js';
 import type { Item } from '../../src/model/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Part } from '../../src/workshop/api.js';
-import { readMatrix, readProfile, readThemes, readWall, widgetsOf } from '../../src/render/board-data.js';
-import type { MatrixData, ProfileData, ThemeData, WallColumnData, WidgetItem } from '../../src/render/board-data.js';
+import { WIDGET_KINDS } from '../../src/kinds/index.js';
+import type { ContentCountKey, WidgetKind } from '../../src/kinds/kind.js';
+import type { WidgetType } from '../../src/model/index.js';
 
 export interface ExportGroup {
   number: number;
@@ -48,16 +49,31 @@ export interface CanvasNote {
   frame: string;
 }
 
+export type WidgetItem = Item<'widget'>;
+
+/** A placed widget, its kind and what the kind reads of it. */
+export interface WidgetContent {
+  widget: WidgetItem;
+  kind: WidgetKind;
+  /** `kind.read` of the widget. */
+  data: unknown;
+  /** Its place among the board's widgets of its kind (0 for the first): see `ordinal`. */
+  index: number;
+}
+
 /** What an export shows of one group's board. */
 export interface GroupContent {
   group: ExportGroup;
   board: Board;
   notes: CanvasNote[];
-  themes: { widget: WidgetItem; data: ThemeData[] }[];
-  matrices: { widget: WidgetItem; data: MatrixData }[];
-  profiles: { widget: WidgetItem; data: ProfileData }[];
-  walls: { widget: WidgetItem; data: WallColumnData[] }[];
+  /**
+   * The board's widgets, by kind in registry order, and each kind's top to bottom, left to
+   * right: the order of the sections in every export.
+   */
+  widgets: WidgetContent[];
 }
+
+const byPlace = (a: Item, b: Item): number => a.geometry.y - b.geometry.y || a.geometry.x - b.geometry.x || (a.id < b.id ? -1 : 1);
 
 /** Reads a group's board (the caller closes `content.board` when done). */
 export function readGroup(group: ExportGroup): GroupContent {
@@ -71,19 +87,19 @@ export function readGroup(group: ExportGroup): GroupContent {
   const frames = new Map(items.filter((i) => i.kind === 'frame').map((f) => [f.id, f.props.title]));
   const notes = items
     .filter((i): i is Item<'note'> => i.kind === 'note')
-    .sort((a, b) => a.geometry.y - b.geometry.y || a.geometry.x - b.geometry.x || (a.id < b.id ? -1 : 1))
+    .sort(byPlace)
     .map((item) => ({ item, frame: item.geometry.parent === null ? '' : (frames.get(item.geometry.parent) ?? '') }));
-  const of = <T>(type: WidgetItem['props']['widget'], read: (board: Board, id: string) => T) =>
-    widgetsOf(board, type, items).map((widget) => ({ widget, data: read(board, widget.id) }));
-  return {
-    group,
-    board,
-    notes,
-    themes: of('seven-themes', readThemes),
-    matrices: of('bor-gor-matrix', readMatrix),
-    profiles: of('competence-profile', readProfile),
-    walls: of('reflection-wall', readWall),
-  };
+  const placed = items.filter((i): i is WidgetItem => i.kind === 'widget').sort(byPlace);
+  const widgets = Object.values(WIDGET_KINDS).flatMap((kind: WidgetKind) =>
+    placed.filter((w) => w.props.widget === kind.type).map((widget, index) => ({ widget, kind, data: kind.read(board, widget.id), index })),
+  );
+  return { group, board, notes, widgets };
+}
+
+/** The widgets of one kind with their data, typed by that kind (for exports about one kind). */
+export function widgetsOfKind<T extends WidgetType, D>(content: GroupContent, kind: WidgetKind<T, D>): { widget: WidgetItem; data: D }[] {
+  // The data was read by this kind's `read`, so it is a D.
+  return content.widgets.filter((w) => w.kind.type === kind.type).map((w) => ({ widget: w.widget, data: w.data as D }));
 }
 
 /** Runs `fn` on each group's content, closing every board afterwards. */
@@ -98,34 +114,13 @@ export function withGroups<T>(input: WorkshopInput, fn: (content: GroupContent) 
   });
 }
 
-/** The group's content counted (for summaries). */
-export interface GroupCounts {
-  notes: number;
-  themeNotes: number;
-  assessed: number;
-  matrixNotes: number;
-  localCards: number;
-  ownCards: number;
-  posts: number;
-  likes: number;
-}
+/** The group's content counted (for summaries): the canvas notes, and each kind's counts added up. */
+export type GroupCounts = { notes: number } & Record<ContentCountKey, number>;
 
 export function countContent(c: GroupContent): GroupCounts {
-  const cards = c.profiles.flatMap((p) => [...Object.values(p.data.local).flat(), ...Object.values(p.data.generic).flat()]);
-  const posts = c.walls.flatMap((w) => w.data.flatMap((col) => col.posts));
-  return {
-    notes: c.notes.length,
-    themeNotes: c.themes.reduce((n, t) => n + t.data.reduce((m, d) => m + d.notes.length, 0), 0),
-    assessed: c.themes.reduce((n, t) => n + t.data.filter((d) => d.assessed).length, 0),
-    matrixNotes: c.matrices.reduce((n, m) => n + Object.values(m.data).reduce((k, list) => k + list.length, 0), 0),
-    localCards: cards.filter((card) => card.props.area === 'local').length,
-    ownCards: cards.filter((card) => card.props.deckKey === '').length,
-    posts: posts.length,
-    likes: posts.reduce((n, p) => n + p.likes, 0),
-  };
-}
-
-/** "2" for the second widget of a type on a board ('' for the first): labels when a board has several. */
-export function ordinal(index: number): string {
-  return index === 0 ? '' : ` (${index + 1})`;
+  const counts: GroupCounts = { notes: c.notes.length, themeNotes: 0, assessed: 0, matrixNotes: 0, localCards: 0, ownCards: 0, posts: 0, likes: 0 };
+  for (const { kind, data } of c.widgets) {
+    for (const [key, n] of Object.entries(kind.export.counts(data)) as [ContentCountKey, number][]) counts[key] += n;
+  }
+  return counts;
 }

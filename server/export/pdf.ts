@@ -7,16 +7,17 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { CRITERIA } from '../../src/content/criteria.js';
+import { sevenThemes } from '../../src/kinds/seven-themes/index.js';
 import type { Assessment } from '../../src/model/theme-assessment.js';
 import { renderBoardSvg } from '../../src/render/board-svg.js';
+import { msg } from '../../src/render/export-messages.js';
 import { msg as renderMsg } from '../../src/render/messages.js';
 import { stripInvalidXmlChars } from '../../src/render/escape.js';
 import { COLORS, STATUS_FILL } from '../../src/render/tokens.js';
-import { closeBoard, countContent, readGroup } from './input.js';
+import { closeBoard, countContent, readGroup, widgetsOfKind } from './input.js';
 import type { GroupCounts, WorkshopInput } from './input.js';
 import { dejaVuSans } from './fonts.js';
 import { formatDate } from './format.js';
-import { msg } from './messages.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -265,7 +266,7 @@ export async function workshopPdf(input: WorkshopInput, onProgress?: (done: numb
     await new Promise<void>((resolve) => setImmediate(resolve));
     const content = readGroup(group);
     try {
-      const theme = content.themes[0];
+      const theme = widgetsOfKind(content, sevenThemes)[0];
       summaries.push({
         number: group.number,
         name: group.name,

@@ -4,7 +4,8 @@ import { Board } from '../../src/model/index.js';
 import { HOSTILE, sampleBoard } from '../../src/render/fixture.js';
 import { CSV_COLUMNS, csvField, exportCsv, neutraliseFormula } from './csv.js';
 import { boardState, exportJson, parseWorkshopExport, WorkshopExportError } from './json.js';
-import { escapeMarkdown, exportMarkdown } from './markdown.js';
+import { escapeMarkdown } from '../../src/render/export-text.js';
+import { exportMarkdown } from './markdown.js';
 import { contentDisposition, EXPORT_CONTENT_TYPES, exportFilename, slug } from './index.js';
 import { sampleWorkshop } from './test-support.js';
 

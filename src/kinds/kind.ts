@@ -8,6 +8,7 @@
 import type { Locale } from '../i18n/index.js';
 import type { Board, Origin, WidgetType } from '../model/index.js';
 import type { Part } from '../workshop/parts.js';
+import type { MiroMapping } from './miro.js';
 
 /** A size in board units. */
 export interface Size {
@@ -40,4 +41,39 @@ export interface WidgetKind<T extends WidgetType = WidgetType, D = unknown> {
   read(board: Board, widgetId: string): D;
   /** Its content as SVG markup in layout units (0,0 to size), for the standalone board SVG. */
   renderSvg(board: Board, widgetId: string, locale: Locale): string;
+  /**
+   * Its Miro mapping and read-back geometry (src/kinds/miro.ts), absent when the Miro app does not
+   * offer the kind. A kind that has one declares its type `WidgetKind<…> & WithMiro<…>`, so the
+   * app knows by type which kinds it places.
+   */
+  readonly miro?: MiroMapping;
+  /** Its content in the text exports (CSV rows, Markdown) and the summary's counts, from {@link read}'s data. */
+  readonly export: KindExport<D>;
+}
+
+/** One content record of a widget as a CSV row; the export adds the group and widget columns. */
+export interface KindCsvRow {
+  /** The record's kind ('theme-note', 'wall-post', …). */
+  kind: string;
+  /** Where in the widget it lies (criterion, field, column). */
+  place: string;
+  text: string;
+  author: string;
+  extra: string;
+}
+
+/** What the workshop summary counts (besides the canvas notes); each kind fills in its own. */
+export type ContentCountKey = 'themeNotes' | 'assessed' | 'matrixNotes' | 'localCards' | 'ownCards' | 'posts' | 'likes';
+
+/**
+ * How a kind's content appears in the text exports. Pure functions of the kind's read data:
+ * the server's CSV and Markdown writers go over a board's widgets and ask each one's kind.
+ */
+export interface KindExport<D> {
+  /** One row per content record, in display order; plain text (the CSV writer quotes and neutralises). */
+  csvRows(data: D, locale: Locale): KindCsvRow[];
+  /** Markdown lines below the `### <widget>` heading the export writes; user text escaped. */
+  markdown(data: D, locale: Locale): string[];
+  /** Its content counted for the summary. */
+  counts(data: D): Partial<Record<ContentCountKey, number>>;
 }

@@ -6,6 +6,7 @@ import type { WidgetKind } from '../kind.js';
 import { BOR_GOR_SIZE, borGorLayout } from './layout.js';
 import { readMatrix, type NotesByField } from './records.js';
 import { renderBorGorMatrix } from './render.js';
+import { borGorMatrixExport } from './export.js';
 
 export const borGorMatrix: WidgetKind<'bor-gor-matrix', NotesByField> = {
   type: 'bor-gor-matrix',
@@ -16,4 +17,5 @@ export const borGorMatrix: WidgetKind<'bor-gor-matrix', NotesByField> = {
   layout: borGorLayout,
   read: readMatrix,
   renderSvg: renderBorGorMatrix,
+  export: borGorMatrixExport,
 };

@@ -7,6 +7,7 @@ import type { WidgetKind } from '../kind.js';
 import { COMPETENCE_PROFILE_SIZE, competenceProfileLayout } from './layout.js';
 import { readProfile, seedDeck, type ProfileData } from './records.js';
 import { renderCompetenceProfile } from './render.js';
+import { competenceProfileExport } from './export.js';
 
 export const competenceProfile: WidgetKind<'competence-profile', ProfileData> = {
   type: 'competence-profile',
@@ -19,4 +20,5 @@ export const competenceProfile: WidgetKind<'competence-profile', ProfileData> = 
   layout: competenceProfileLayout,
   read: readProfile,
   renderSvg: renderCompetenceProfile,
+  export: competenceProfileExport,
 };

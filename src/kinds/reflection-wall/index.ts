@@ -7,6 +7,7 @@ import { DEFAULT_REFLECTIONS } from '../../content/reflections.js';
 import { WALL_SIZE, wallLayout } from './layout.js';
 import { readWallPublic, type WallColumn } from './records.js';
 import { renderReflectionWall } from './render.js';
+import { reflectionWallExport } from './export.js';
 import { seedWall } from './seed.js';
 
 export const reflectionWall: WidgetKind<'reflection-wall', WallColumn[]> = {
@@ -20,4 +21,5 @@ export const reflectionWall: WidgetKind<'reflection-wall', WallColumn[]> = {
   layout: () => wallLayout(DEFAULT_REFLECTIONS.length),
   read: readWallPublic,
   renderSvg: renderReflectionWall,
+  export: reflectionWallExport,
 };

@@ -7,6 +7,7 @@ import type { WidgetKind } from '../kind.js';
 import { NATURAL_SIZE, sevenThemesLayout } from './layout.js';
 import { readThemes, type ThemeState } from './records.js';
 import { renderSevenThemes } from './render.js';
+import { sevenThemesExport } from './export.js';
 
 export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> = {
   type: 'seven-themes',
@@ -17,4 +18,5 @@ export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> = {
   layout: sevenThemesLayout,
   read: readThemes,
   renderSvg: renderSevenThemes,
+  export: sevenThemesExport,
 };

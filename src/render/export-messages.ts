@@ -1,5 +1,8 @@
-/** Strings of the server's export files (Danish first). */
-import { defineMessages } from '../../src/i18n/index.js';
+/**
+ * Strings of the exports (Danish first): the kinds' export facets (src/kinds/<type>/export.ts)
+ * and the server's formats (CSV, Markdown, PDF, Word) both take them from here. Runs everywhere.
+ */
+import { defineMessages } from '../i18n/index.js';
 
 export const msg = defineMessages({
   da: {
