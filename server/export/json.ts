@@ -3,7 +3,8 @@
  * `POST /api/workshops/import`: every field is checked, with a message naming the field.
  */
 import * as Y from 'yjs';
-import type { Part, WorkshopExport } from '../../src/workshop/api.js';
+import type { WorkshopExport } from '../../src/workshop/api.js';
+import { isPart, PARTS } from '../../src/workshop/parts.js';
 import { openBoard, closeBoard } from './input.js';
 import type { WorkshopInput } from './input.js';
 
@@ -17,7 +18,6 @@ export const MAX_GROUP_NUMBER = 10_000;
 export const MAX_BOARD_BYTES = 16 * 1024 * 1024;
 /** Largest sum of the decoded boards. */
 export const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
-const PARTS: readonly Part[] = ['kaedeansvar', 'kontaktperson'];
 const KEYS = ['format', 'version', 'title', 'parts', 'locale', 'exportedAt', 'groups'];
 const GROUP_KEYS = ['number', 'name', 'board'];
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -104,7 +104,7 @@ export function parseWorkshopExport(json: unknown): WorkshopExport {
   const title = text(json.title, 'title', MAX_TITLE);
   const { parts: rawParts, locale, exportedAt, groups: rawGroups } = json;
   if (!Array.isArray(rawParts) || rawParts.length === 0 || rawParts.length > PARTS.length) fail(`parts must be a list of 1 to ${PARTS.length} of ${PARTS.join(', ')}`);
-  const parts = (rawParts as unknown[]).map((p, i) => (PARTS.includes(p as Part) ? (p as Part) : fail(`parts[${i}] must be one of ${PARTS.join(', ')}`)));
+  const parts = (rawParts as unknown[]).map((p, i) => (isPart(p) ? p : fail(`parts[${i}] must be one of ${PARTS.join(', ')}`)));
   if (new Set(parts).size !== parts.length) fail('parts must not repeat a part');
   if (locale !== 'da' && locale !== 'en') fail('locale must be "da" or "en"');
   if (typeof exportedAt !== 'number' || !Number.isInteger(exportedAt) || exportedAt < 0 || exportedAt > 8.64e15) fail('exportedAt must be a time in ms since the epoch');

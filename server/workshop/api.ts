@@ -5,7 +5,7 @@
  * is an HttpError with a reason (logged by http/handler.ts).
  */
 import * as Y from 'yjs';
-import { Board, migrate } from '../../src/model/index.js';
+import { Board, initialControl, migrate } from '../../src/model/index.js';
 import { arrayOf, boolean, integer, number, object, oneOf, string, type Validator } from '../../src/model/validate.js';
 import type {
   CreatedWorkshopResponse,
@@ -16,6 +16,7 @@ import type {
   TimerRequest,
   WorkshopView,
 } from '../../src/workshop/api.js';
+import { PARTS } from '../../src/workshop/parts.js';
 import { placeWorkshop } from '../../src/workshop/template.js';
 import type { Config } from '../config.js';
 import { Exporter } from '../export/exporter.js';
@@ -26,8 +27,8 @@ import { created, Router, type RequestContext } from '../http/router.js';
 import type { WorkshopStore } from '../storage/store.js';
 import { TokenBucket } from '../sync/limits.js';
 import type { Rooms } from '../sync/rooms.js';
-import { Control, initialControl } from './control.js';
-import { controlRoom, groupRoom } from './names.js';
+import { Control } from './control.js';
+import { controlRoom, groupRoom } from '../../src/workshop/rooms.js';
 import { normaliseCode } from './tokens.js';
 import type { Access, Workshop } from './types.js';
 
@@ -51,7 +52,7 @@ function valid<T>(v: Validator<T>, input: unknown, what: string): T {
 
 const createRequest: Validator<CreateWorkshopRequest> = object({
   title: string({ min: 1, max: 200 }),
-  parts: arrayOf(oneOf(['kaedeansvar', 'kontaktperson'] as const), { max: 2 }),
+  parts: arrayOf(oneOf(PARTS), { max: PARTS.length }),
   groups: integer({ min: 1, max: 30 }),
   locale: oneOf(['da', 'en'] as const),
 });

@@ -8,7 +8,7 @@
 import type { Config } from '../config.js';
 import type { WorkshopStore } from '../storage/store.js';
 import { openAccess, type Authorize } from '../sync/endpoint.js';
-import { parseWorkshopRoom } from './names.js';
+import { parseWorkshopRoom } from '../../src/workshop/rooms.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;

@@ -1,5 +1,5 @@
 /** A workshop as the server knows it: its groups, who may open it, its snapshot sets. */
-import type { Part } from './names.js';
+import type { Part } from '../../src/workshop/parts.js';
 
 export type Role = 'facilitator' | 'participant';
 

@@ -1,5 +1,5 @@
 /**
- * The workshop API contract, shared by the server (server/api.ts) and the browser app.
+ * The workshop API contract, shared by the server (server/workshop/api.ts) and the browser app.
  * Every call but create, import and join carries `Authorization: Bearer <token>`; websockets
  * carry `?token=<token>` (y-websocket's `params`). Errors are `{ error: string }` with 400
  * (bad input), 401 (no or unknown token), 403 (a token without the right), 404 (no such
@@ -31,9 +31,15 @@
  * /g/<id>/<n>#<group token> (a group's board), /join (type a code).
  */
 import type { Locale } from '../i18n/index.js';
+import type { ControlState, TimerRequest } from '../model/control.js';
 import type { Part } from './parts.js';
 
-export type { Part };
+/**
+ * The control document's state and the timer request are the model's (src/model/control.ts,
+ * beside the validator that reads them): what the timer endpoint returns is what the document
+ * holds, so the contract names them from there rather than declaring them a second time.
+ */
+export type { ControlState, Part, TimerRequest };
 export type Role = 'facilitator' | 'participant';
 export type ExportFormat = 'json' | 'csv' | 'md' | 'pdf' | 'svg' | 'png' | 'docx';
 
@@ -98,31 +104,6 @@ export interface WorkshopView {
   controlRoom: string;
   /** When the server deletes the workshop (ms since epoch). */
   expiresAt: number;
-}
-
-export type TimerRequest =
-  | { action: 'start'; minutes: number }
-  | { action: 'add'; minutes: number }
-  | { action: 'pause' }
-  | { action: 'resume' }
-  | { action: 'stop' };
-
-/**
- * The control document (room `w-<id>-control`, Y.Map 'control'), written only by the server,
- * read by every participant and the facilitator: what the whole workshop sees at once.
- */
-export interface ControlState {
-  title: string;
-  locked: boolean;
-  crossView: boolean;
-  /** running: endsAt set; paused: remainingMs set; stopped: both null. */
-  timer: { endsAt: number | null; remainingMs: number | null };
-  message: { text: string; at: number } | null;
-  groups: { number: number; name: string; room: string }[];
-  /** clientId (awareness) -> a move the facilitator asked for. */
-  moves: Record<string, { toGroup: number; at: number }>;
-  /** Set when the workshop was deleted: clients leave. */
-  deleted: boolean;
 }
 
 export interface SnapshotSetView {

@@ -5,7 +5,8 @@
  * cascade, so deleting a workshop deletes its groups, tokens and snapshots.
  */
 import type Database from 'better-sqlite3';
-import { groupRoom, type Part } from '../../workshop/names.js';
+import type { Part } from '../../../src/workshop/parts.js';
+import { groupRoom } from '../../../src/workshop/rooms.js';
 import { hashToken, newCode, newId, newToken, TOKEN_PATTERN } from '../../workshop/tokens.js';
 import type { Access, CreatedWorkshop, Group, NewWorkshop, Role, SnapshotSet, Workshop } from '../../workshop/types.js';
 import type { WorkshopStore } from '../store.js';

@@ -1,16 +1,16 @@
 /**
- * The names browser and server must agree on: the rooms of a workshop (a board per group,
- * one control document) and the list of its parts. Kept in this one module so that moving
- * them to `src/` (where the pages would share them) is one edit.
+ * The room names of a workshop, which the server (who may open what, where a board is
+ * stored) and the pages (which room to connect to) must agree on: one board per group,
+ * `w-<id>-g<n>`, and one control document, `w-<id>-control`. Runs everywhere: no DOM, no Node.
+ * The list of a workshop's parts is in ./parts.ts.
  */
 
-export const PARTS = ['kaedeansvar', 'kontaktperson'] as const;
-export type Part = (typeof PARTS)[number];
-
+/** The room of group `n`'s board. */
 export function groupRoom(workshopId: string, n: number): string {
   return `w-${workshopId}-g${n}`;
 }
 
+/** The room of the workshop's control document. */
 export function controlRoom(workshopId: string): string {
   return `w-${workshopId}-control`;
 }
