@@ -7,6 +7,7 @@ import { COLUMN_TITLES } from '../../src/content/competences.js';
 import { MAX_CARD_TEXT } from '../../src/model/competence-card.js';
 import type { Area, Column } from '../../src/model/competence-card.js';
 import { baseStyles } from '../shared/styles.js';
+import { emitEvent } from '../shared/widget-element.js';
 import { cardStyles } from './competence-card.styles.js';
 import { msg } from './messages.js';
 
@@ -154,7 +155,7 @@ export class KbCompetenceCard extends LitElement {
   }
 
   private emit(name: string, detail: object = {}): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emitEvent(this, name, detail);
   }
 
   private toggle = (): void => {

@@ -1,48 +1,33 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { getLocale } from '../../src/i18n/index.js';
-import { LocaleController } from '../../src/i18n/lit.js';
 import { COLUMN_TITLES, DeckError, parseDeck } from '../../src/content/competences.js';
 import { MAX_CARD_TEXT } from '../../src/model/competence-card.js';
 import type { Area, Column } from '../../src/model/competence-card.js';
-import type { Board, Origin } from '../../src/model/index.js';
-import type { Presence } from '../../src/sync/presence.js';
-import {
-  addCardRect,
-  areaAt,
-  areaRect,
-  areaTitleRect,
-  AREAS,
-  CARD_HEIGHT,
-  cardSlots,
-  COLUMNS,
-  columnBodyRect,
-  columnHeadingRect,
-  columnRect,
-  COMPETENCE_PROFILE_SIZE,
-  dropIndex,
-  headerRect,
-} from '../../src/kinds/competence-profile/layout.js';
-import { BoardController } from '../shared/board-controller.js';
+import { areaAt, AREAS, cardSlots, COMPETENCE_PROFILE_SIZE, dropIndex, headerRect } from '../../src/kinds/competence-profile/layout.js';
 import { PointerDrag } from '../shared/drag.js';
 import type { DragMove } from '../shared/drag.js';
 import { orderAt } from '../../src/model/order.js';
+import { PeerDragsController } from '../shared/peer-drags.js';
 import { baseStyles } from '../shared/styles.js';
-import { fromBoard, place, toBoard } from './geometry.js';
+import { KbWidgetElement } from '../shared/widget-element.js';
+import { place, toBoard } from './geometry.js';
 import { cardsIn, cardsOf, orderAfter, replaceDeck } from '../../src/kinds/competence-profile/records.js';
 import type { CompetenceCard } from '../../src/kinds/competence-profile/records.js';
 import { msg } from './messages.js';
 import { profileStyles } from './competence-profile.styles.js';
+import { areaName, renderArea, renderGhosts } from './render-profile.js';
+import type { CardDrag, DropTarget, ProfileView } from './render-profile.js';
 import './competence-card.js';
 
-/** Where a dragged card would land. */
-interface DropTarget {
-  area: Area;
-  column: Column;
-  /** Index among the column's other cards. */
-  index: number;
+/** The events of `<kb-competence-profile>`, by name. */
+export interface CompetenceProfileEvents {
+  'kb-card-moved': { itemId: string; area: Area; column: Column; order: number };
+  'kb-card-created': { itemId: string };
+  'kb-card-deleted': { itemId: string };
+  'kb-deck-loaded': { count: number; ids: string[] };
+  'kb-deck-error': { message: string };
 }
 
 const { w: W, h: H } = COMPETENCE_PROFILE_SIZE;
@@ -56,8 +41,12 @@ const { w: W, h: H } = COMPETENCE_PROFILE_SIZE;
  * its own cards; deck cards can only be moved back. With `canEditDeck`, a facilitator can load
  * a deck from a JSON file (it replaces the deck cards still in the generic profile).
  *
- * Drawn at its natural layout size (src/layout/competence-profile.ts) scaled to the element's
- * width.
+ * Drawn at its natural layout size (src/kinds/competence-profile/layout.ts) scaled to the
+ * element's width.
+ *
+ * Properties: the widget contract of `KbWidgetElement` (shared/widget-element.ts), and
+ * `canEditDeck`. Parts of the element: render-profile.ts (areas, columns, cards, ghosts),
+ * competence-card.ts (`<kb-competence-card>`), geometry.ts.
  *
  * @event kb-card-moved - A card was moved or reordered; `detail: { itemId, area, column, order }`.
  * @event kb-card-created - The group wrote an own card; `detail: { itemId }`.
@@ -82,35 +71,20 @@ const { w: W, h: H } = COMPETENCE_PROFILE_SIZE;
  * (The cards' own custom properties are listed on `<kb-competence-card>`.)
  */
 @customElement('kb-competence-profile')
-export class KbCompetenceProfile extends LitElement {
+export class KbCompetenceProfile extends KbWidgetElement<CompetenceProfileEvents> implements ProfileView {
   static override styles = [baseStyles, profileStyles];
 
-  /** The board model; the only way to read and write. */
-  @property({ attribute: false }) board: Board | undefined;
-  /** The placed widget item this element shows. */
-  @property() widgetId = '';
-  /** This participant's transaction origin. */
-  @property({ attribute: false }) origin: Origin = {};
-  /** Presence for in-flight drags (own and peers'). */
-  @property({ attribute: false }) presence: Presence | null = null;
-  /** A locked board: nothing can be changed. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-  /** The participant's display name. */
-  @property() userName = '';
-  /** The participant's anonymous tag (stored as `createdBy` of own cards). */
-  @property() clientTag = '';
   /** Shows the "Load deck (JSON)" control (facilitators). */
   @property({ type: Boolean }) canEditDeck = false;
 
   @state() private scale = 1;
-  @state() private drag: { id: string; dx: number; dy: number; target: DropTarget | null } | null = null;
-  @state() private adding: Column | null = null;
+  @state() drag: CardDrag | null = null;
+  @state() adding: Column | null = null;
   @state() private deckError = '';
   @state() private status = '';
 
   #pressed: string | null = null;
   #focusAfter: { id: string } | { add: Column } | null = null;
-  #offPresence: (() => void) | undefined;
   #resize: ResizeObserver | undefined;
 
   readonly #drag = new PointerDrag<DropTarget>({
@@ -128,8 +102,10 @@ export class KbCompetenceProfile extends LitElement {
 
   constructor() {
     super();
-    new BoardController(this, () => this.board);
-    new LocaleController(this);
+    new PeerDragsController(this, () => this.presence, (id) => {
+      const item = this.board?.get(id);
+      return item?.kind === 'competence-card' && item.props.widget === this.widgetId;
+    });
   }
 
   override connectedCallback(): void {
@@ -137,21 +113,17 @@ export class KbCompetenceProfile extends LitElement {
     this.#resize = new ResizeObserver(() => this.#measure());
     this.#resize.observe(this);
     this.#measure();
-    this.#subscribePresence();
     this.addEventListener('keydown', this.#onKeyDown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
-    this.#offPresence?.();
-    this.#offPresence = undefined;
     this.removeEventListener('keydown', this.#onKeyDown);
     if (this.drag) this.#drag.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('presence') && this.isConnected) this.#subscribePresence();
     if (changed.has('readonly') && this.readonly) {
       this.adding = null;
       if (this.drag) this.#drag.cancel();
@@ -179,13 +151,13 @@ export class KbCompetenceProfile extends LitElement {
     } catch (err) {
       const message = err instanceof DeckError ? err.message : err instanceof SyntaxError ? msg('notJson') : String(err);
       this.deckError = msg('deckError', { message });
-      this.#emit('kb-deck-error', { message });
+      this.emit('kb-deck-error', { message });
       return false;
     }
     this.deckError = '';
     const ids = replaceDeck(this.board, this.widgetId, deck, this.origin);
     this.status = msg('deckLoaded', { count: deck.length });
-    this.#emit('kb-deck-loaded', { count: deck.length, ids });
+    this.emit('kb-deck-loaded', { count: deck.length, ids });
     return true;
   }
 
@@ -208,140 +180,20 @@ export class KbCompetenceProfile extends LitElement {
               : nothing}
             <div class="alert" part="alert" role="alert">${this.deckError}</div>
           </div>
-          ${AREAS.map((area) => this.#renderArea(area, cards))} ${this.#renderGhosts(cards)}
+          ${AREAS.map((area) => renderArea(this, area, cards))} ${this.#renderGhosts(cards)}
           <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
         </div>
       </div>
     `;
   }
 
-  #renderArea(area: Area, cards: CompetenceCard[]) {
-    const r = areaRect(area);
-    const titleId = `title-${area}`;
-    return html`
-      <section class="abs area ${area}" part="area ${area}-area" style=${place(r)} aria-labelledby=${titleId}>
-        <h3 id=${titleId} class="abs area-title" style=${place(areaTitleRect(area), r)}>
-          ${msg(area === 'local' ? 'localArea' : 'genericArea')}
-        </h3>
-        ${COLUMNS.map((column) => this.#renderColumn(area, column, cardsIn(cards, area, column), r))}
-      </section>
-    `;
-  }
-
-  #renderColumn(area: Area, column: Column, list: CompetenceCard[], areaR: { x: number; y: number }) {
-    const c = columnRect(area, column);
-    const slots = cardSlots(area, column, list.length);
-    const title = COLUMN_TITLES[column][getLocale()];
-    const headingId = `heading-${area}-${column}`;
-    const target = this.drag?.target;
-    const isTarget = target !== null && target !== undefined && target.area === area && target.column === column;
-    return html`
-      <div class="abs column ${isTarget ? 'drop-target' : ''}" part="column" style=${place(c, areaR)} data-area=${area} data-column=${column}>
-        <h4 id=${headingId} class="abs column-heading" part="column-heading" style=${place(columnHeadingRect(area, column), c)}>
-          <span>${title}</span><span class="count">${msg('cardCount', { count: list.length })}</span>
-        </h4>
-        <ul class="cards" aria-label=${msg('columnList', { area: msg(area === 'local' ? 'localArea' : 'genericArea'), column: title })}>
-          ${repeat(
-            list,
-            (card) => card.id,
-            (card, i) => this.#renderCard(card, slots[i] ?? columnBodyRect(area, column), c, i, list.length),
-          )}
-        </ul>
-        ${area === 'local' ? this.#renderAdd(column, c) : nothing}
-      </div>
-    `;
-  }
-
-  #renderCard(card: CompetenceCard, slot: { x: number; y: number; w: number; h: number }, colR: { x: number; y: number }, i: number, n: number) {
-    const dragging = this.drag?.id === card.id;
-    const shift = dragging && this.drag ? `;transform:translate(${this.drag.dx}px,${this.drag.dy}px)` : '';
-    return html`
-      <li class="abs slot ${dragging ? 'dragging' : ''}" style=${place(slot, colR) + shift}>
-        <kb-competence-card
-          data-item-id=${card.id}
-          .text=${this.#textOf(card)}
-          .area=${card.props.area}
-          .column=${card.props.column}
-          .own=${card.props.deckKey === ''}
-          .dragging=${dragging}
-          .readonly=${this.readonly}
-          .canMoveUp=${i > 0}
-          .canMoveDown=${i < n - 1}
-          @pointerdown=${(e: PointerEvent) => this.#onPointerDown(e, card.id)}
-          @kb-card-toggle=${() => this.#toggle(card.id)}
-          @kb-card-reorder=${(e: CustomEvent<{ delta: number }>) => this.#reorder(card.id, e.detail.delta)}
-          @kb-card-edit=${(e: CustomEvent<{ text: string }>) => this.#edit(card.id, e.detail.text)}
-          @kb-card-delete=${() => this.#delete(card)}
-        ></kb-competence-card>
-      </li>
-    `;
-  }
-
-  #renderAdd(column: Column, colR: { x: number; y: number }) {
-    const r = addCardRect(column);
-    const title = COLUMN_TITLES[column][getLocale()];
-    if (this.adding === column && !this.readonly) {
-      return html`<form class="abs add" style=${place(r, colR)} @submit=${(e: Event) => this.#submitNew(e, column)}>
-        <input
-          name="text"
-          aria-label=${msg('newCardField', { column: title })}
-          maxlength=${MAX_CARD_TEXT}
-          required
-          autocomplete="off"
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              this.#cancelNew(column);
-            }
-          }}
-        />
-        <button type="submit">${msg('save')}</button>
-        <button type="button" @click=${() => this.#cancelNew(column)}>${msg('cancel')}</button>
-      </form>`;
-    }
-    return html`<div class="abs add" style=${place(r, colR)}>
-      <button
-        type="button"
-        class="add-button"
-        part="add-button"
-        data-add=${column}
-        aria-label=${msg('addOwnLabel', { column: title })}
-        title=${this.readonly ? msg('locked') : nothing}
-        ?disabled=${this.readonly}
-        @click=${() => this.#startNew(column)}
-      >
-        ${msg('addOwn')}
-      </button>
-    </div>`;
-  }
-
   #renderGhosts(cards: CompetenceCard[]) {
     if (!this.presence || !this.board) return nothing;
-    const byId = new Map(cards.map((c) => [c.id, c]));
-    const geometry = this.board.get(this.widgetId)?.geometry;
-    const ghosts = [];
-    for (const peer of this.presence.peers()) {
-      for (const d of peer.drags) {
-        const card = byId.get(d.itemId);
-        if (!card) continue;
-        const p = fromBoard(geometry, d);
-        const w = columnBodyRect('generic', card.props.column).w;
-        ghosts.push(html`<div
-          class="abs ghost"
-          part="ghost"
-          aria-hidden="true"
-          data-ghost-of=${card.id}
-          style="${place({ x: p.x, y: p.y, w, h: CARD_HEIGHT })};--peer-color:${peer.user.color}"
-        >
-          ${this.#textOf(card)}<span class="who">${msg('dragging', { name: peer.user.name })}</span>
-        </div>`);
-      }
-    }
-    return ghosts;
+    return renderGhosts(this, this.presence.peers(), cards, this.board.get(this.widgetId)?.geometry);
   }
 
-  #textOf(card: CompetenceCard): string {
+  /** @internal A card's text in the current language. */
+  textOf(card: CompetenceCard): string {
     return getLocale() === 'en' && card.props.textEn !== '' ? card.props.textEn : card.props.text;
   }
 
@@ -352,7 +204,7 @@ export class KbCompetenceProfile extends LitElement {
   }
 
   #where(area: Area, column: Column): string {
-    return `${msg(area === 'local' ? 'localArea' : 'genericArea')}, ${COLUMN_TITLES[column][getLocale()]}`;
+    return `${areaName(area)}, ${COLUMN_TITLES[column][getLocale()]}`;
   }
 
   /** Puts a card at `index` of its column in `area`: one updateProps (area + order). */
@@ -367,11 +219,12 @@ export class KbCompetenceProfile extends LitElement {
     if (card.props.area === area && list.findIndex((c) => c.id === id) === index) return;
     const order = orderAt(others, Math.max(0, Math.min(index, others.length)));
     this.board.updateProps<'competence-card'>(id, { area, order }, this.origin);
-    this.status = msg('moved', { text: this.#textOf(card), where: this.#where(area, column) });
-    this.#emit('kb-card-moved', { itemId: id, area, column, order });
+    this.status = msg('moved', { text: this.textOf(card), where: this.#where(area, column) });
+    this.emit('kb-card-moved', { itemId: id, area, column, order });
   }
 
-  #toggle(id: string): void {
+  /** @internal */
+  onToggle(id: string): void {
     if (this.readonly || !this.board) return;
     const cards = this.#cards();
     const card = cards.find((c) => c.id === id);
@@ -382,7 +235,8 @@ export class KbCompetenceProfile extends LitElement {
     this.#moveTo(id, area, count);
   }
 
-  #reorder(id: string, delta: number): void {
+  /** @internal */
+  onReorder(id: string, delta: number): void {
     const card = this.#cards().find((c) => c.id === id);
     if (!card) return;
     const list = cardsIn(this.#cards(), card.props.area, card.props.column);
@@ -391,32 +245,37 @@ export class KbCompetenceProfile extends LitElement {
     this.#moveTo(id, card.props.area, to);
   }
 
-  #edit(id: string, text: string): void {
+  /** @internal */
+  onEdit(id: string, text: string): void {
     if (this.readonly || !this.board) return;
     const t = text.trim().slice(0, MAX_CARD_TEXT);
     if (t) this.board.updateProps<'competence-card'>(id, { text: t }, this.origin);
   }
 
-  #delete(card: CompetenceCard): void {
+  /** @internal */
+  onDelete(card: CompetenceCard): void {
     if (this.readonly || !this.board || card.props.deckKey !== '') return;
     this.board.delete([card.id], this.origin);
     this.status = msg('deleted');
     if (card.props.area === 'local') this.#focusAfter = { add: card.props.column };
-    this.#emit('kb-card-deleted', { itemId: card.id });
+    this.emit('kb-card-deleted', { itemId: card.id });
   }
 
-  #startNew(column: Column): void {
+  /** @internal */
+  onStartNew(column: Column): void {
     if (this.readonly) return;
     this.adding = column;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('form.add input')?.focus());
   }
 
-  #cancelNew(column: Column): void {
+  /** @internal */
+  onCancelNew(column: Column): void {
     this.adding = null;
     this.#focusAfter = { add: column };
   }
 
-  #submitNew(e: Event, column: Column): void {
+  /** @internal */
+  onSubmitNew(e: Event, column: Column): void {
     e.preventDefault();
     if (this.readonly || !this.board || !this.widgetId) return;
     const input = (e.currentTarget as HTMLFormElement).elements.namedItem('text') as HTMLInputElement;
@@ -439,12 +298,13 @@ export class KbCompetenceProfile extends LitElement {
     this.adding = null;
     this.#focusAfter = { id: itemId };
     this.status = msg('created', { where: this.#where('local', column) });
-    this.#emit('kb-card-created', { itemId });
+    this.emit('kb-card-created', { itemId });
   }
 
   // ---- dragging -----------------------------------------------------------------------
 
-  #onPointerDown(e: PointerEvent, id: string): void {
+  /** @internal */
+  onCardPointerDown(e: PointerEvent, id: string): void {
     if (this.readonly) return;
     const inner = e.composedPath()[0];
     if (inner instanceof Element && inner.closest('button, textarea, input')) return;
@@ -516,15 +376,6 @@ export class KbCompetenceProfile extends LitElement {
     await this.loadDeckFile(file);
     input.value = '';
   };
-
-  #subscribePresence(): void {
-    this.#offPresence?.();
-    this.#offPresence = this.presence?.onChange(() => this.requestUpdate());
-  }
-
-  #emit(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
 }
 
 declare global {
