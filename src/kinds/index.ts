@@ -15,12 +15,17 @@ import { sevenThemes } from './seven-themes/index.js';
 export type { SeedContext, Size, WidgetKind } from './kind.js';
 
 /** Every widget kind, keyed by its type (the compiler checks that each key is its kind's type). */
-export const WIDGET_KINDS: { readonly [T in WidgetType]: WidgetKind<T, unknown> } = {
+const KINDS = {
   'seven-themes': sevenThemes,
   'bor-gor-matrix': borGorMatrix,
   'competence-profile': competenceProfile,
   'reflection-wall': reflectionWall,
-};
+} satisfies { readonly [T in WidgetType]: WidgetKind<T, unknown> };
+
+/** Each kind as its module declares it, by type: which optional facets it has (e.g. `WithMiro`). */
+export type Kinds = typeof KINDS;
+
+export const WIDGET_KINDS: { readonly [T in WidgetType]: WidgetKind<T, unknown> } = KINDS;
 
 /** The kind of a widget type. */
 export function widgetKind<T extends WidgetType>(type: T): WidgetKind<T, unknown> {

@@ -4,33 +4,29 @@
  *
  * The mapping is pure ({@link mapFrame}, {@link buildBoard}): a child's centre is converted
  * from Miro units (relative to the frame's top-left corner) to widget-local units, and the
- * layout modules say where it lies — a sticky note in which matrix field (`fieldAt`), a card
- * in which competence column and area (`columnAt`, `areaAt`), a note on which puzzle piece.
+ * widget's kind says what its items are (`src/kinds/<type>/miro.ts`: a sticky note in which
+ * matrix field, a card in which competence column and area, a note on which puzzle piece).
  * The SDK calls ({@link readSelectedFrame}) and the HTTP call ({@link sendToPlenum}) are thin.
  */
 import * as Y from 'yjs';
 import { Board } from '../model/index.js';
 import type { NoteColor } from '../model/index.js';
-import { MAX_MATRIX_NOTE } from '../model/matrix-note.js';
-import { MAX_CARD_TEXT } from '../model/competence-card.js';
-import type { Area, Column } from '../model/competence-card.js';
-import { MAX_THEME_NOTE } from '../model/theme-note.js';
-import { MATRIX_FIELDS } from '../content/matrix.js';
-import type { MatrixField } from '../content/matrix.js';
-import { DEFAULT_DECK } from '../content/competences.js';
-import type { DeckCard } from '../content/competences.js';
-import { fieldAt } from '../kinds/bor-gor-matrix/layout.js';
-import { areaAt, columnAt, columnRect, COLUMNS } from '../kinds/competence-profile/layout.js';
-import { sevenThemesLayout } from '../kinds/seven-themes/layout.js';
-import { contains } from '../layout/rect.js';
+import type { MiroItem, PlacedMiroItem } from '../kinds/miro.js';
+import { clip, normText } from '../kinds/miro.js';
 import type { GroupLink } from '../workshop/api.js';
 import { htmlToText } from './html.js';
 import { CREDIT_COST } from './limiter.js';
 import type { CreditLimiter } from './limiter.js';
 import { placeFrame } from '../workshop/template.js';
-import { CRITERION_SEPARATOR, MIRO_SCALE, MIRO_WIDGETS, widgetName } from './place.js';
-import type { MiroWidget } from './place.js';
+import { MIRO_SCALE, MIRO_WIDGETS, miroMapping, widgetName } from './place.js';
+import type { MiroRecordsOf, MiroWidget, PlaceOptions } from './place.js';
 import type { BoardPort, ReadItem } from './sdk.js';
+
+export type { MatrixNoteOut } from '../kinds/bor-gor-matrix/miro.js';
+export type { CardOut } from '../kinds/competence-profile/miro.js';
+export type { ThemeNoteOut } from '../kinds/seven-themes/miro.js';
+export { splitCriterion } from '../kinds/bor-gor-matrix/miro.js';
+export { pieceCriterion } from '../kinds/seven-themes/miro.js';
 
 /** A frame as read from Miro: centre, size and title. */
 export interface FrameSnapshot {
@@ -42,33 +38,8 @@ export interface FrameSnapshot {
   height: number;
 }
 
-export interface MatrixNoteOut {
-  field: MatrixField;
-  text: string;
-  criterion: number;
-  color: NoteColor;
-  order: number;
-}
-
-export interface CardOut {
-  area: Area;
-  column: Column;
-  text: string;
-  textEn: string;
-  deckKey: string;
-  order: number;
-}
-
-export interface ThemeNoteOut {
-  criterion: number;
-  text: string;
-}
-
-/** What a frame holds, in kaedeboard's terms. `skipped`: items that map to nothing. */
-export type Mapped =
-  | { widget: 'bor-gor-matrix'; notes: MatrixNoteOut[]; skipped: number }
-  | { widget: 'competence-profile'; cards: CardOut[]; skipped: number }
-  | { widget: 'seven-themes'; pieces: number[]; notes: ThemeNoteOut[]; skipped: number };
+/** What a frame holds, in kaedeboard's terms: the widget and its kind's records. `skipped`: items that map to nothing. */
+export type Mapped = { [T in MiroWidget]: { widget: T; skipped: number } & MiroRecordsOf<T> }[MiroWidget];
 
 // ---- coordinates -----------------------------------------------------------------------
 
@@ -89,33 +60,7 @@ export function toLocal(frame: FrameSnapshot, child: Pick<ReadItem, 'x' | 'y' | 
   return { x: x / scale, y: y / scale };
 }
 
-// ---- which widget ----------------------------------------------------------------------
-
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-const PIECE = /^([1-7])\.\s/;
-
-/** The criterion of a puzzle piece's text ("3. Formalisering af processer"), or null. */
-export function pieceCriterion(text: string): number | null {
-  const match = PIECE.exec(text.trim());
-  return match === null ? null : Number(match[1]);
-}
-
-const textOf = (item: ReadItem): string => htmlToText(item.type === 'card' ? (item.title ?? '') : (item.content ?? ''));
-
-/** The widget a frame holds: by its title (either language), else by what it contains. */
-export function detectWidget(title: string, children: readonly ReadItem[]): MiroWidget | null {
-  const t = norm(title);
-  for (const w of MIRO_WIDGETS) if (t === norm(widgetName(w, 'da')) || t === norm(widgetName(w, 'en'))) return w;
-  if (children.some((c) => c.type === 'card')) return 'competence-profile';
-  const shapes = children.filter((c) => c.type === 'shape').map(textOf);
-  if (shapes.filter((s) => pieceCriterion(s) !== null).length >= 4) return 'seven-themes';
-  const titles = MATRIX_FIELDS.flatMap((f) => [norm(f.title.da), norm(f.title.en)]);
-  if (shapes.some((s) => titles.some((ft) => norm(s).startsWith(ft)))) return 'bor-gor-matrix';
-  return null;
-}
-
-// ---- mapping ---------------------------------------------------------------------------
+// ---- Miro items in the kinds' terms ------------------------------------------------------
 
 /** Miro sticky-note colours back to kaedeboard's palette. */
 export function noteColorOf(style: unknown): NoteColor {
@@ -129,125 +74,55 @@ export function noteColorOf(style: unknown): NoteColor {
   return 'yellow';
 }
 
-/** Splits "3 · text" into criterion 3 and the text (criterion 0 when untagged). */
-export function splitCriterion(text: string): { criterion: number; text: string } {
-  const at = text.indexOf(CRITERION_SEPARATOR.trim());
-  const head = at > 0 ? text.slice(0, at).trim() : '';
-  if (/^[1-7]$/.test(head)) return { criterion: Number(head), text: text.slice(at + 1).trim() };
-  return { criterion: 0, text };
+const ITEM_TYPE: Record<string, MiroItem['type']> = { shape: 'shape', text: 'text', sticky_note: 'sticky', card: 'card' };
+
+/** A Miro item as the kinds see it: its kind of item, plain text and note colour. */
+export function miroItem(item: ReadItem): MiroItem {
+  return {
+    type: ITEM_TYPE[item.type] ?? 'other',
+    text: htmlToText(item.type === 'card' ? (item.title ?? '') : (item.content ?? '')),
+    color: noteColorOf(item.style),
+  };
 }
 
-interface Placed {
-  item: ReadItem;
-  at: { x: number; y: number };
-  text: string;
+// ---- which widget ----------------------------------------------------------------------
+
+/** The widget a frame holds: by its title (either language), else by what it contains (asking the kinds in registry order). */
+export function detectWidget(title: string, children: readonly ReadItem[]): MiroWidget | null {
+  const t = normText(title);
+  for (const w of MIRO_WIDGETS) if (t === normText(widgetName(w, 'da')) || t === normText(widgetName(w, 'en'))) return w;
+  const items = children.map(miroItem);
+  return MIRO_WIDGETS.find((w) => miroMapping(w).recognizes(items)) ?? null;
 }
 
-const byPosition = (a: Placed, b: Placed): number => a.at.y - b.at.y || a.at.x - b.at.x;
+// ---- mapping ---------------------------------------------------------------------------
 
-const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
-
-/** Maps a frame's children to kaedeboard records of `widget` (or the detected widget). */
-export function mapFrame(frame: FrameSnapshot, children: readonly ReadItem[], widget = detectWidget(frame.title, children), deck: readonly DeckCard[] = DEFAULT_DECK): Mapped | null {
+/**
+ * Maps a frame's children to kaedeboard records of `widget` (or the detected widget).
+ * `placedWith`: what the frame was planned with (e.g. a deck other than the default).
+ */
+export function mapFrame(frame: FrameSnapshot, children: readonly ReadItem[], widget = detectWidget(frame.title, children), placedWith: Omit<PlaceOptions, 'locale'> = {}): Mapped | null {
   if (widget === null) return null;
-  const placed: Placed[] = [];
-  let skipped = 0;
+  const placed: PlacedMiroItem[] = [];
+  let unplaced = 0;
   for (const item of children) {
     const at = toLocal(frame, item);
     if (at === null) {
-      skipped++;
+      unplaced++;
       continue;
     }
-    placed.push({ item, at, text: textOf(item) });
+    const size = typeof item.width === 'number' && typeof item.height === 'number' ? { w: item.width / MIRO_SCALE, h: item.height / MIRO_SCALE } : undefined;
+    placed.push({ ...miroItem(item), at, ...(size === undefined ? {} : { size }) });
   }
-  if (widget === 'bor-gor-matrix') {
-    const notes: MatrixNoteOut[] = [];
-    const byField = new Map<MatrixField, Placed[]>();
-    for (const p of placed.filter((p) => p.item.type === 'sticky_note')) {
-      const field = fieldAt(p.at.x, p.at.y);
-      if (field === null || p.text === '') {
-        skipped++;
-        continue;
-      }
-      byField.set(field, [...(byField.get(field) ?? []), p]);
-    }
-    for (const [field, list] of byField) {
-      list.sort(byPosition).forEach((p, i) => {
-        const { criterion, text } = splitCriterion(p.text);
-        notes.push({ field, text: clip(text, MAX_MATRIX_NOTE), criterion, color: noteColorOf(p.item.style), order: i + 1 });
-      });
-    }
-    return { widget, notes, skipped };
-  }
-  if (widget === 'competence-profile') {
-    const groups = new Map<string, { area: Area; column: Column; list: Placed[] }>();
-    for (const p of placed.filter((p) => p.item.type === 'card' || p.item.type === 'sticky_note')) {
-      const where = cardPlace(p.at);
-      if (where === null || p.text === '') {
-        skipped++;
-        continue;
-      }
-      const key = `${where.area}/${where.column}`;
-      const g = groups.get(key) ?? { ...where, list: [] };
-      g.list.push(p);
-      groups.set(key, g);
-    }
-    const cards: CardOut[] = [];
-    for (const { area, column, list } of groups.values()) {
-      list.sort(byPosition).forEach((p, i) => {
-        const match = deckMatch(p.text, deck);
-        cards.push(
-          match === undefined
-            ? { area, column, text: clip(p.text, MAX_CARD_TEXT), textEn: '', deckKey: '', order: i + 1 }
-            : { area, column, text: match.text.da, textEn: match.text.en === match.text.da ? '' : match.text.en, deckKey: match.key, order: i + 1 },
-        );
-      });
-    }
-    return { widget, cards, skipped };
-  }
-  // The seven themes: which pieces exist, and notes on the pieces' cells.
-  const pieces = new Set<number>();
-  const notes: ThemeNoteOut[] = [];
-  const cells = sevenThemesLayout().pieces;
-  for (const p of placed) {
-    if (p.item.type === 'shape') {
-      const n = pieceCriterion(p.text);
-      if (n !== null) {
-        pieces.add(n);
-        continue;
-      }
-    }
-    if (p.item.type === 'sticky_note' && p.text !== '') {
-      const cell = cells.find((c) => contains(c.cell, p.at.x, p.at.y));
-      if (cell !== undefined) {
-        notes.push({ criterion: cell.criterion, text: clip(p.text, MAX_THEME_NOTE) });
-        continue;
-      }
-    }
-    if (p.item.type !== 'text') skipped++;
-  }
-  return { widget, pieces: [...pieces].sort((a, b) => a - b), notes, skipped };
+  const { records, skipped } = miroMapping(widget).readBack(placed, placedWith);
+  // The kind read `widget`'s records; the compiler cannot follow the registry lookup to its type.
+  return { widget, ...records, skipped: unplaced + skipped } as Mapped;
 }
 
-/** Column and area of a widget-local point: the column under it, else the nearest column of the area under it. */
-function cardPlace(at: { x: number; y: number }): { area: Area; column: Column } | null {
-  const hit = columnAt(at.x, at.y);
-  if (hit !== null) return hit;
-  const area = areaAt(at.x, at.y);
-  if (area === null) return null;
-  let best: Column = 'viden';
-  let distance = Infinity;
-  for (const column of COLUMNS) {
-    const r = columnRect(area, column);
-    const d = Math.abs(r.x + r.w / 2 - at.x);
-    if (d < distance) [best, distance] = [column, d];
-  }
-  return { area, column: best };
-}
-
-function deckMatch(text: string, deck: readonly DeckCard[]): DeckCard | undefined {
-  const t = norm(text);
-  return deck.find((c) => norm(c.text.da) === t || norm(c.text.en) === t);
+/** The kind's records of a mapped frame (without the widget and the skipped count). */
+function recordsOf(mapped: Mapped): object {
+  const { widget: _widget, skipped: _skipped, ...records } = mapped;
+  return records;
 }
 
 // ---- the kaedeboard board --------------------------------------------------------------
@@ -262,18 +137,7 @@ export function buildBoard(mapped: Mapped, title: string): Y.Doc {
   board.transact(() => {
     board.setTitle(name, ORIGIN);
     const { widgets } = placeFrame(board, { title: name, types: [mapped.widget], y: 0, locale: 'da', seed: false }, ORIGIN);
-    const widget = widgets[0] as string;
-    if (mapped.widget === 'bor-gor-matrix') {
-      for (const n of mapped.notes) {
-        board.create('matrix-note', { props: { widget, field: n.field, text: n.text, criterion: n.criterion, order: n.order, color: n.color } }, ORIGIN);
-      }
-    } else if (mapped.widget === 'competence-profile') {
-      for (const c of mapped.cards) {
-        board.create('competence-card', { props: { widget, area: c.area, column: c.column, text: c.text, textEn: c.textEn, deckKey: c.deckKey, order: c.order } }, ORIGIN);
-      }
-    } else {
-      for (const n of mapped.notes) board.create('theme-note', { props: { widget, criterion: n.criterion, text: n.text, author: '' } }, ORIGIN);
-    }
+    miroMapping(mapped.widget).write(board, widgets[0] as string, recordsOf(mapped), ORIGIN);
   }, ORIGIN);
   board.destroy();
   return doc;
@@ -293,7 +157,7 @@ export function encodeBoard(doc: Y.Doc): string {
 
 /** Number of items a mapped frame puts on the board (for progress messages). */
 export function mappedCount(mapped: Mapped): number {
-  return mapped.widget === 'bor-gor-matrix' ? mapped.notes.length : mapped.widget === 'competence-profile' ? mapped.cards.length : mapped.notes.length;
+  return miroMapping(mapped.widget).count(recordsOf(mapped));
 }
 
 // ---- Miro and the server ---------------------------------------------------------------

@@ -4,12 +4,14 @@
  * is created on its first change, and a missing one reads as 'not-started'.
  */
 import type { WidgetKind } from '../kind.js';
+import type { WithMiro } from '../miro.js';
 import { NATURAL_SIZE, sevenThemesLayout } from './layout.js';
 import { readThemes, type ThemeState } from './records.js';
 import { renderSevenThemes } from './render.js';
+import { sevenThemesMiro } from './miro.js';
 import { sevenThemesExport } from './export.js';
 
-export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> = {
+export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> & WithMiro<typeof sevenThemesMiro> = {
   type: 'seven-themes',
   part: 'kaedeansvar',
   tag: 'kb-seven-themes',
@@ -18,5 +20,6 @@ export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> = {
   layout: sevenThemesLayout,
   read: readThemes,
   renderSvg: renderSevenThemes,
+  miro: sevenThemesMiro,
   export: sevenThemesExport,
 };
