@@ -4,9 +4,13 @@
  * Over the board: the workshop's timer, the facilitator's message, the lock, and a move to
  * another group when the facilitator asks for one, all from the control document. A refused
  * connection (bad token, unknown workshop) or a deleted workshop ends in a plain message.
+ *
+ * The page holds the connections (the board, the control document, a watched room while
+ * looking at another group) and the phase; `<kb-group-header>` draws what is over the board
+ * and `<kb-peek-dialog>` the look at another group's board.
  */
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { setLocale, t } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
 import type { ConnectionStatus } from '../sync/connection.js';
@@ -18,10 +22,13 @@ import './bits.js';
 import { groupRoom, refusalText, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
 import { clientTag, hasSavedLocale, saveName, savedName } from './identity.js';
 import { m } from './messages.js';
+import './group-header.js';
+import { groupPageStyles } from './group-page.styles.js';
+import { partsUpdated } from './page-part.js';
 import { pageStyles } from './page-styles.js';
+import './peek-dialog.js';
 import { forgetToken, nav, takeToken } from './routes.js';
 import { defaultServices, type GroupBoardConnection, type Services } from './services.js';
-import './timer-element.js';
 
 type Phase = 'loading' | 'name' | 'board' | 'refused' | 'deleted' | 'no-token' | 'moving';
 
@@ -41,106 +48,7 @@ function refusalForStatus(err: unknown): Refusal | null {
 
 @customElement('kb-group-page')
 export class KbGroupPage extends LitElement {
-  static override styles = [
-    pageStyles,
-    css`
-      :host {
-        height: 100vh;
-        height: 100dvh;
-      }
-      .shell {
-        display: flex;
-        flex-direction: column;
-        height: 100%;
-      }
-      header.workshop {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 8px 18px;
-        padding: 6px 14px;
-        background: var(--kb-surface, #fff);
-        border-bottom: 1px solid var(--kb-border, #d5d8dc);
-        z-index: 5;
-      }
-      header.workshop .title {
-        font-weight: 700;
-      }
-      header.workshop .group {
-        color: var(--kb-text-muted, #4b5563);
-      }
-      header.workshop kb-timer {
-        margin-left: auto;
-      }
-      .banner {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        padding: 10px 14px;
-        font-size: 1.1rem;
-        z-index: 5;
-      }
-      .banner.message {
-        background: var(--kb-accent-soft, #dbe7f7);
-        border-bottom: 1px solid var(--kb-accent, #1f5fa8);
-      }
-      .banner.message .text {
-        flex: 1;
-      }
-      .banner.locked {
-        background: #fff6e5;
-        border-bottom: 3px solid var(--kb-warning, #8d4f00);
-        font-weight: 700;
-      }
-      .banner button {
-        min-height: 36px;
-        padding: 4px 12px;
-      }
-      .board-area {
-        flex: 1;
-        min-height: 0;
-        position: relative;
-      }
-      kb-board {
-        height: 100%;
-      }
-      header.workshop button {
-        min-height: 36px;
-        padding: 4px 12px;
-      }
-      dialog.peek {
-        width: min(96vw, 1600px);
-        height: min(92vh, 1000px);
-        padding: 0;
-        border: none;
-        border-radius: var(--kb-radius, 10px);
-      }
-      dialog.peek::backdrop {
-        background: rgb(0 0 0 / 0.5);
-      }
-      .peek-shell {
-        display: flex;
-        flex-direction: column;
-        height: 100%;
-      }
-      .peek-head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 10px;
-        align-items: center;
-        justify-content: space-between;
-        padding: 8px 14px;
-        border-bottom: 1px solid var(--kb-border, #d5d8dc);
-      }
-      .peek-head h2 {
-        margin: 0;
-      }
-      .peek-board {
-        flex: 1;
-        min-height: 0;
-      }
-    `,
-  ];
+  static override styles = [pageStyles, groupPageStyles];
 
   @property() workshopId = '';
   @property({ type: Number }) group = 0;
@@ -155,13 +63,11 @@ export class KbGroupPage extends LitElement {
   @state() private synced = false;
   @state() private refusal: Refusal | null = null;
   @state() private error = '';
-  @state() private dismissedAt: number | null = null;
   @state() private name = savedName();
   @state() private movingTo = 0;
   /** Cross-view: the other group being looked at (read only), if any. */
   @state() private peeking: { number: number; room: WatchedRoom } | null = null;
 
-  @query('dialog.peek') private peekDialog!: HTMLDialogElement;
   #token: string | null = null;
   #api: WorkshopApi | null = null;
   #controlSource: ControlSource | null = null;
@@ -178,6 +84,13 @@ export class KbGroupPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#start();
+  }
+
+  /** Resolves once the page and its parts have rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await partsUpdated(this.renderRoot);
+    return done;
   }
 
   override disconnectedCallback(): void {
@@ -293,39 +206,12 @@ export class KbGroupPage extends LitElement {
   #peek(n: number | null): void {
     this.peeking?.room.destroy();
     this.peeking = null;
-    if (n === null || !this.#token) {
-      this.peekDialog?.close();
-      return;
-    }
+    if (n === null || !this.#token) return;
     const room = this.services.watch(this.control?.groups.find((g) => g.number === n)?.room || groupRoom(this.workshopId, n), this.#token);
     room.onRefused(() => {
       if (this.peeking?.room === room) this.#peek(null);
     });
     this.peeking = { number: n, room };
-    void this.updateComplete.then(() => {
-      if (!this.peekDialog.open) this.peekDialog.showModal();
-    });
-  }
-
-  #renderPeek() {
-    const others = (this.control?.groups ?? []).filter((g) => g.number !== this.group);
-    const p = this.peeking;
-    return html`<dialog class="peek" aria-labelledby="peek-h" @close=${() => this.peeking && this.#peek(null)}>
-      <div class="peek-shell">
-        <header class="peek-head">
-          <h2 id="peek-h">${m('group.otherBoards')}</h2>
-          <div class="row" role="group">
-            ${others.map(
-              (g) => html`<button type="button" class=${p?.number === g.number ? '' : 'secondary'} aria-pressed=${p?.number === g.number ? 'true' : 'false'} data-peek=${g.number} @click=${() => this.#peek(g.number)}>
-                ${g.name}
-              </button>`,
-            )}
-          </div>
-          <button type="button" class="secondary" @click=${() => this.#peek(null)}>${m('common.close')}</button>
-        </header>
-        <div class="peek-board">${p ? html`<kb-board .board=${p.room.board} readonly .chrome=${false}></kb-board>` : nothing}</div>
-      </div>
-    </dialog>`;
   }
 
   #onName(e: CustomEvent<{ name: string }>): void {
@@ -338,35 +224,12 @@ export class KbGroupPage extends LitElement {
   #renderMessagePage(text: string, withJoin = false) {
     return html`<main class="page">
         <section class="card" role="alert">
-          <p style="font-size:1.2rem">${text}</p>
+          <p class="lead">${text}</p>
           ${withJoin ? html`<p><a class="button" href="/join">${m('group.writeCode')}</a></p>` : nothing}
           <p><a href="/">${m('common.frontPage')}</a></p>
         </section>
       </main>
       <kb-lang></kb-lang>`;
-  }
-
-  #renderChrome() {
-    const c = this.control;
-    const message = c?.message && c.message.at !== this.dismissedAt ? c.message : null;
-    return html`<header class="workshop">
-        <span class="title">${c?.title || this.view?.title || ''}</span>
-        <span class="group">${this.#groupName()}</span>
-        <kb-timer .timer=${c?.timer ?? null} .now=${this.#now}></kb-timer>
-        ${c?.crossView && c.groups.some((g) => g.number !== this.group)
-          ? html`<button type="button" class="secondary peek-open" @click=${() => this.#peek(c.groups.find((g) => g.number !== this.group)!.number)}>${m('group.otherBoards')}</button>`
-          : nothing}
-      </header>
-      ${message
-        ? html`<div class="banner message" role="status">
-            <strong>${m('group.message')}:</strong>
-            <span class="text">${message.text}</span>
-            <button type="button" class="secondary" @click=${() => (this.dismissedAt = message.at)}>${m('group.dismiss')}</button>
-          </div>`
-        : nothing}
-      ${c?.locked ? html`<div class="banner locked" role="status">${m('group.locked')}</div>` : nothing}
-      ${this.phase === 'moving' ? html`<div class="banner message" role="status">${m('group.moving', { group: this.#groupName(this.movingTo) })}</div>` : nothing}
-      ${this.error && this.phase === 'board' ? html`<div class="banner locked" role="alert">${this.error}</div>` : nothing}`;
   }
 
   override render() {
@@ -386,7 +249,16 @@ export class KbGroupPage extends LitElement {
       default: {
         const c = this.conn;
         return html`<div class="shell">
-            ${this.#renderChrome()}
+            <kb-group-header
+              .control=${this.control}
+              .workshopTitle=${this.view?.title ?? ''}
+              .group=${this.group}
+              .groupName=${this.#groupName()}
+              .now=${this.#now}
+              .movingTo=${this.phase === 'moving' ? this.#groupName(this.movingTo) : ''}
+              .error=${this.phase === 'board' ? this.error : ''}
+              @kb-peek=${(e: CustomEvent<{ group: number }>) => this.#peek(e.detail.group)}
+            ></kb-group-header>
             <div class="board-area">
               ${c
                 ? html`<kb-board
@@ -402,7 +274,12 @@ export class KbGroupPage extends LitElement {
                 : nothing}
             </div>
           </div>
-          ${this.#renderPeek()}
+          <kb-peek-dialog
+            .groups=${(this.control?.groups ?? []).filter((g) => g.number !== this.group)}
+            .current=${this.peeking?.number ?? null}
+            .board=${this.peeking?.room.board ?? null}
+            @kb-peek=${(e: CustomEvent<{ group: number | null }>) => this.#peek(e.detail.group)}
+          ></kb-peek-dialog>
           <kb-lang></kb-lang>`;
       }
     }

@@ -1,0 +1,67 @@
+/**
+ * `<kb-group-header>`: what a group sees above its board in a workshop: the workshop's title,
+ * the group's name, the timer, "other groups' boards" while the facilitator allows it, and
+ * the banners: the facilitator's message (which the participant may hide), the lock, a move
+ * on its way, and an error. A page part (see `page-part.ts`); all of it comes from the
+ * control document, through the page.
+ *
+ * @event kb-peek - detail `{ group: number }`: look at this other group's board.
+ * @cssproperty --kb-accent-soft - the message banner (also --kb-accent).
+ * @cssproperty --kb-warning - the lock banner's edge.
+ */
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ControlState } from '../workshop/api.js';
+import { groupHeaderStyles } from './group-header.styles.js';
+import { m } from './messages.js';
+import { PagePart } from './page-part.js';
+import './timer-element.js';
+
+@customElement('kb-group-header')
+export class KbGroupHeader extends PagePart {
+  static override styles = groupHeaderStyles;
+
+  @property({ attribute: false }) control: ControlState | null = null;
+  /** The workshop's title when the control document has none yet. */
+  @property() workshopTitle = '';
+  /** This group's number and name. */
+  @property({ type: Number }) group = 0;
+  @property() groupName = '';
+  /** The server's clock, as well as the page knows it. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+  /** The name of the group the participant is being moved to ('' : no move). */
+  @property() movingTo = '';
+  /** A problem to show over the board ('' : none). */
+  @property() error = '';
+  /** The message the participant hid (its `at`). */
+  @state() private dismissedAt: number | null = null;
+
+  override render() {
+    const c = this.control;
+    const message = c?.message && c.message.at !== this.dismissedAt ? c.message : null;
+    return html`<header class="workshop">
+        <span class="title">${c?.title || this.workshopTitle}</span>
+        <span class="group">${this.groupName}</span>
+        <kb-timer .timer=${c?.timer ?? null} .now=${this.now}></kb-timer>
+        ${c?.crossView && c.groups.some((g) => g.number !== this.group)
+          ? html`<button type="button" class="secondary peek-open" @click=${() => this.emit('kb-peek', { group: c.groups.find((g) => g.number !== this.group)!.number })}>${m('group.otherBoards')}</button>`
+          : nothing}
+      </header>
+      ${message
+        ? html`<div class="banner message" role="status">
+            <strong>${m('group.message')}:</strong>
+            <span class="text">${message.text}</span>
+            <button type="button" class="secondary" @click=${() => (this.dismissedAt = message.at)}>${m('group.dismiss')}</button>
+          </div>`
+        : nothing}
+      ${c?.locked ? html`<div class="banner locked" role="status">${m('group.locked')}</div>` : nothing}
+      ${this.movingTo ? html`<div class="banner message" role="status">${m('group.moving', { group: this.movingTo })}</div>` : nothing}
+      ${this.error ? html`<div class="banner locked" role="alert">${this.error}</div>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-group-header': KbGroupHeader;
+  }
+}
