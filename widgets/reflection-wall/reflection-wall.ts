@@ -1,26 +1,25 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { LocaleController } from '../../src/i18n/lit.js';
-import { columnAt, MAX_WALL_COLUMNS, nearestSlot, WALL_SIZE, wallLayout } from '../../src/kinds/reflection-wall/layout.js';
+import { MAX_WALL_COLUMNS, WALL_SIZE, wallLayout } from '../../src/kinds/reflection-wall/layout.js';
 import type { WallLayout } from '../../src/kinds/reflection-wall/layout.js';
 import type { Rect } from '../../src/layout/rect.js';
-import type { Board, Origin } from '../../src/model/index.js';
-import type { Presence } from '../../src/sync/presence.js';
-import { BoardController } from '../shared/board-controller.js';
-import { PointerDrag } from '../shared/drag.js';
-import type { DragMove } from '../shared/drag.js';
-import { baseStyles } from '../shared/styles.js';
+import { cycleFocus } from '../shared/menu-keys.js';
 import { PeerDragsController } from '../shared/peer-drags.js';
+import { baseStyles } from '../shared/styles.js';
+import { KbWidgetElement } from '../shared/widget-element.js';
 import { peerGhosts, renderOwnGhost, renderPeerGhost } from './ghosts.js';
 import type { Placement } from './ghosts.js';
+import { ColumnEditor } from './column-edit.js';
 import { msg } from './messages.js';
+import { PostDrag } from './post-drag.js';
 import { renderColumn } from './render-column.js';
 import { columnTitle } from './render-post.js';
 import { wallStyles } from './styles.js';
-import type { ColumnEdit, Draft, WallView } from './view.js';
+import { place } from './view.js';
+import type { Draft, WallView } from './view.js';
 import {
   addColumn,
   addPost,
@@ -47,6 +46,12 @@ export interface LikeEventDetail {
   liked: boolean;
 }
 
+/** The events of `<kb-reflection-wall>`, by name. */
+export interface ReflectionWallEvents {
+  'kb-post': PostEventDetail;
+  'kb-like': LikeEventDetail;
+}
+
 const EMPTY_DRAFT: Draft = { text: '', anonymous: false, error: null };
 
 /**
@@ -56,6 +61,10 @@ const EMPTY_DRAFT: Draft = { text: '', anonymous: false, error: null };
  * (pointer drag, or the "Move to …" menu by click or keyboard), edit column titles and questions,
  * add columns and delete empty ones. Rendered at the layout's natural size (1200x800) scaled to
  * the element's width.
+ *
+ * Properties: the widget contract of `KbWidgetElement` (shared/widget-element.ts). Parts of the
+ * element: render-column.ts and render-post.ts (templates, reading `WallView` of view.ts),
+ * column-edit.ts (editing a column), post-drag.ts (pointer drag), ghosts.ts (posts in flight).
  *
  * @tag kb-reflection-wall
  *
@@ -93,28 +102,11 @@ const EMPTY_DRAFT: Draft = { text: '', anonymous: false, error: null };
  * @cssproperty --kb-wall-liked - Colour of the heart of a post I like.
  */
 @customElement('kb-reflection-wall')
-export class KbReflectionWall extends LitElement implements WallView {
+export class KbReflectionWall extends KbWidgetElement<ReflectionWallEvents> implements WallView {
   static override styles = [baseStyles, wallStyles];
 
-  /** The board model; the only way to read and write. */
-  @property({ attribute: false }) board: Board | undefined = undefined;
-  /** The placed `widget` item whose columns this element shows. */
-  @property({ attribute: false }) widgetId = '';
-  /** This participant's transaction origin (per-user undo). */
-  @property({ attribute: false }) origin: Origin = {};
-  /** Presence, for in-flight drags (mine out, peers' in). */
-  @property({ attribute: false }) presence: Presence | null = null;
-  /** A locked board: nothing can be changed. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-  /** The participant's display name (the author of non-anonymous posts). */
-  @property({ attribute: false }) userName = '';
-  /** The participant's anonymous client tag (likes and own posts). */
-  @property({ attribute: false }) clientTag = '';
-
   @state() private drafts: Record<string, Draft> = {};
-  @state() editing: ColumnEdit | null = null;
   @state() menuFor: string | null = null;
-  @state() private flight: { postId: string; rect: Rect; target: string | null } | null = null;
   @state() private scale = 1;
   @state() private status = '';
 
@@ -122,36 +114,38 @@ export class KbReflectionWall extends LitElement implements WallView {
   peerTargets: ReadonlySet<string> = new Set();
   #layout: WallLayout = wallLayout(0);
   #slots: Rect[][] = [];
-  #grab: { dx: number; dy: number; w: number; h: number } | null = null;
   #postIds = new Set<string>();
   #resize: ResizeObserver | undefined;
 
+  /** The column title and questions being edited (WallView). */
+  readonly edits = new ColumnEditor(this, {
+    board: () => this.board,
+    origin: () => this.origin,
+    readonly: () => this.readonly,
+    focus: (selector) => void this.#focus(selector),
+  });
+  readonly #drag = new PostDrag(this, {
+    stage: () => this.renderRoot.querySelector('.stage'),
+    columns: () => this.columns,
+    slots: (ci) => this.slots(ci),
+    placement: () => this.#placement(),
+    presence: () => this.presence,
+    onDrop: (postId, column, index) => this.#dropPost(postId, column, index),
+  });
+
   constructor() {
     super();
-    new BoardController(this, () => this.board);
-    new LocaleController(this);
     new PeerDragsController(this, () => this.presence, (id) => this.#postIds.has(id));
   }
-
-  #drag = new PointerDrag<string>({
-    hitTest: (cx, cy) => {
-      const p = this.#toLocal(cx, cy);
-      return this.columns[columnAt(this.columns.length, p.x, p.y)]?.item.id ?? null;
-    },
-    onStart: () => window.addEventListener('keydown', this.#onDragKey, true),
-    onMove: (id, m) => this.#dragMove(id, m),
-    onDrop: (id, m) => this.#dragDrop(id, m),
-    onCancel: () => this.#dragEnd(),
-  });
 
   // ---- WallView -------------------------------------------------------------------------
 
   get draggingId(): string | null {
-    return this.flight?.postId ?? null;
+    return this.#drag.flight?.postId ?? null;
   }
 
   get dropTarget(): string | null {
-    return this.flight?.target ?? null;
+    return this.#drag.flight?.target ?? null;
   }
 
   get lockedBy(): string {
@@ -180,13 +174,12 @@ export class KbReflectionWall extends LitElement implements WallView {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
-    this.#drag.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('readonly') && this.readonly) {
       this.#drag.cancel();
-      this.editing = null;
+      this.edits.editing = null;
       this.menuFor = null;
     }
     const board = this.board;
@@ -195,7 +188,7 @@ export class KbReflectionWall extends LitElement implements WallView {
     this.#slots = this.columns.map((c, i) => this.#layout.postSlots(i, c.posts.length));
     this.#postIds = new Set(this.columns.flatMap((c) => c.posts.map((p) => p.item.id)));
     const ids = new Set(this.columns.map((c) => c.item.id));
-    if (this.editing && !ids.has(this.editing.id)) this.editing = null;
+    if (this.edits.editing && !ids.has(this.edits.editing.id)) this.edits.editing = null;
     if (this.menuFor && !this.columns.some((c) => c.posts.some((p) => p.item.id === this.menuFor))) this.menuFor = null;
   }
 
@@ -215,7 +208,7 @@ export class KbReflectionWall extends LitElement implements WallView {
     const ghosts = peerGhosts(this.presence, posts, this.#placement());
     this.peerTargets = new Set(ghosts.flatMap((g) => (g.target === undefined ? [] : [g.target])));
     const full = this.columns.length >= MAX_WALL_COLUMNS;
-    const flight = this.flight;
+    const flight = this.#drag.flight;
     const flying = flight ? posts.get(flight.postId)?.post : undefined;
     return html`<div
       class="stage"
@@ -223,7 +216,7 @@ export class KbReflectionWall extends LitElement implements WallView {
       aria-label=${msg('wallName')}
       style=${styleMap({ transform: `scale(${this.scale})` })}
     >
-      <div class="toolbar abs" part="toolbar" style=${styleMap(box(layout.toolbar))}>
+      <div class="toolbar abs" part="toolbar" style=${styleMap(place(layout.toolbar))}>
         <h2 class="wall-name">${msg('wallName')}</h2>
         <button
           class="add-column"
@@ -290,7 +283,7 @@ export class KbReflectionWall extends LitElement implements WallView {
     const id = addPost(board, columnId, draft.text, author, this.clientTag, this.origin);
     this.#setDraft(columnId, { text: '', error: null });
     this.status = msg('posted', { title: columnTitle(column) });
-    this.#emit<PostEventDetail>('kb-post', { id, column: columnId });
+    this.emit('kb-post', { id, column: columnId });
   }
 
   // ---- columns --------------------------------------------------------------------------
@@ -300,57 +293,9 @@ export class KbReflectionWall extends LitElement implements WallView {
     if (this.readonly || !board || !this.widgetId || this.columns.length >= MAX_WALL_COLUMNS) return;
     const title = msg('newColumnTitle');
     const id = addColumn(board, this.widgetId, title, this.origin);
-    this.editing = { id, title, questions: '', error: null };
+    this.edits.editing = { id, title, questions: '', error: null };
     void this.#focus(`[data-item-id="${id}"] .edit-title`, true);
   };
-
-  onEdit(column: WallColumn): void {
-    if (this.readonly) return;
-    const { id, props } = column.item;
-    this.editing = { id, title: props.title, questions: props.questions, error: null };
-    void this.#focus(`[data-item-id="${id}"] .edit-title`);
-  }
-
-  onEditInput(field: 'title' | 'questions', e: Event): void {
-    if (!this.editing) return;
-    this.editing = { ...this.editing, [field]: (e.target as HTMLInputElement | HTMLTextAreaElement).value, error: null };
-  }
-
-  onEditKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.onCancelEdit();
-    } else if (e.key === 'Enter' && ((e.target as Element).tagName === 'INPUT' || e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      this.onSave();
-    }
-  }
-
-  onSave(): void {
-    const edit = this.editing;
-    if (!edit || this.readonly || !this.board) return;
-    const title = edit.title.trim();
-    const questions = edit.questions
-      .split('\n')
-      .map((q) => q.trim())
-      .filter((q) => q !== '')
-      .join('\n');
-    const error = title === '' ? 'title-required' : title.length > MAX_COLUMN_TITLE ? 'title-too-long' : questions.length > MAX_QUESTIONS ? 'questions' : null;
-    if (error !== null) {
-      this.editing = { ...edit, error };
-      return;
-    }
-    this.board.updateProps<'wall-column'>(edit.id, { title, questions }, this.origin);
-    this.editing = null;
-    void this.#focus(`[data-item-id="${edit.id}"] .edit`);
-  }
-
-  onCancelEdit(): void {
-    const id = this.editing?.id;
-    this.editing = null;
-    if (id !== undefined) void this.#focus(`[data-item-id="${id}"] .edit`);
-  }
 
   onDeleteColumn(columnId: string): void {
     const board = this.board;
@@ -366,7 +311,7 @@ export class KbReflectionWall extends LitElement implements WallView {
     const board = this.board;
     if (this.readonly || !board || !canLike(this.clientTag)) return;
     const liked = toggleLike(board, post.item.id, this.clientTag, this.origin);
-    this.#emit<LikeEventDetail>('kb-like', { post: post.item.id, liked });
+    this.emit('kb-like', { post: post.item.id, liked });
   }
 
   onDeletePost(postId: string): void {
@@ -392,12 +337,7 @@ export class KbReflectionWall extends LitElement implements WallView {
       this.onToggleMenu(postId);
       return;
     }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll('button')];
-    const i = buttons.indexOf(e.target as HTMLButtonElement);
-    const next = buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length];
-    next?.focus();
+    cycleFocus(e, [...(e.currentTarget as HTMLElement).querySelectorAll('button')]);
   }
 
   onMove(postId: string, columnId: string): void {
@@ -413,68 +353,17 @@ export class KbReflectionWall extends LitElement implements WallView {
   // ---- dragging -------------------------------------------------------------------------
 
   onPostPointerDown(postId: string, e: PointerEvent): void {
-    if (this.readonly || e.button !== 0) return;
-    if ((e.target as Element).closest('button, input, textarea, select, a, .menu')) return;
-    const ci = this.columns.findIndex((c) => c.posts.some((p) => p.item.id === postId));
-    const pi = this.columns[ci]?.posts.findIndex((p) => p.item.id === postId) ?? -1;
-    const slot = this.slots(ci)[pi];
-    if (slot === undefined) return;
-    const p = this.#toLocal(e.clientX, e.clientY);
-    this.#grab = { dx: p.x - slot.x, dy: p.y - slot.y, w: slot.w, h: slot.h };
-    // The press belongs to the post, not to the canvas (which would move the whole widget).
-    e.stopPropagation();
-    this.#drag.start(e, postId);
+    if (!this.readonly) this.#drag.press(postId, e);
   }
 
-  #dragMove(postId: string, m: DragMove<string>): void {
-    const grab = this.#grab;
-    if (!grab) return;
-    const p = this.#toLocal(m.clientX, m.clientY);
-    const rect = { x: p.x - grab.dx, y: p.y - grab.dy, w: grab.w, h: grab.h };
-    this.flight = { postId, rect, target: m.target };
-    const at = this.#placement();
-    this.presence?.setDrags([
-      { itemId: postId, x: at.x + rect.x * at.kx, y: at.y + rect.y * at.ky, ...(m.target !== null ? { target: m.target } : {}) },
-    ]);
-  }
-
-  #dragDrop(postId: string, m: DragMove<string>): void {
-    this.#dragEnd();
+  #dropPost(postId: string, target: WallColumn, index: number): void {
     const board = this.board;
-    const ci = this.columns.findIndex((c) => c.item.id === m.target);
-    const target = this.columns[ci];
-    if (this.readonly || !board || target === undefined) return;
-    const others = target.posts.filter((p) => p.item.id !== postId);
-    const p = this.#toLocal(m.clientX, m.clientY);
-    const index = Math.max(0, nearestSlot(this.#layout.postSlots(ci, others.length + 1), p.x, p.y));
-    if (target.posts.findIndex((q) => q.item.id === postId) === index) return;
+    if (this.readonly || !board) return;
     movePost(board, postId, target.item.id, index, this.origin);
     this.status = msg('moved', { title: columnTitle(target) });
   }
 
-  #dragEnd(): void {
-    window.removeEventListener('keydown', this.#onDragKey, true);
-    this.presence?.setDrags([]);
-    this.flight = null;
-    this.#grab = null;
-  }
-
-  #onDragKey = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.#drag.cancel();
-  };
-
   // ---- helpers --------------------------------------------------------------------------
-
-  /** A client point in layout units (whatever scales the wall: its width, the canvas zoom). */
-  #toLocal(clientX: number, clientY: number): { x: number; y: number } {
-    const stage = this.renderRoot.querySelector('.stage');
-    const r = stage?.getBoundingClientRect();
-    if (!r || r.width === 0 || r.height === 0) return { x: clientX, y: clientY };
-    return { x: ((clientX - r.left) * WALL_SIZE.w) / r.width, y: ((clientY - r.top) * WALL_SIZE.h) / r.height };
-  }
 
   /** Where the widget sits on the board, for presence (board units per layout unit). */
   #placement(): Placement {
@@ -489,14 +378,6 @@ export class KbReflectionWall extends LitElement implements WallView {
     el?.focus();
     if (select && el instanceof HTMLInputElement) el.select();
   }
-
-  #emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
-}
-
-function box(r: Rect): Record<string, string> {
-  return { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` };
 }
 
 declare global {

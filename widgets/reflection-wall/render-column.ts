@@ -22,7 +22,7 @@ export interface ColumnRects {
 
 export function renderColumn(view: WallView, column: WallColumn, index: number, rects: ColumnRects): TemplateResult {
   const id = column.item.id;
-  const edit = view.editing?.id === id ? view.editing : null;
+  const edit = view.edits.editing?.id === id ? view.edits.editing : null;
   const slots = view.slots(index);
   return html`<section
     class=${classMap({
@@ -68,7 +68,7 @@ function renderHeading(view: WallView, column: WallColumn): TemplateResult {
         aria-label=${msg('editColumn', { title })}
         aria-describedby=${locked}
         ?disabled=${view.readonly}
-        @click=${() => view.onEdit(column)}
+        @click=${() => view.edits.start(column)}
       >${msg('edit')}</button>
       ${column.posts.length === 0
         ? html`<button
@@ -95,8 +95,8 @@ function renderEditor(view: WallView, column: WallColumn, edit: ColumnEdit): Tem
         .value=${live(edit.title)}
         aria-invalid=${edit.error !== null && edit.error !== 'questions' ? 'true' : 'false'}
         aria-describedby=${`edit-error-${id}`}
-        @input=${(e: Event) => view.onEditInput('title', e)}
-        @keydown=${(e: KeyboardEvent) => view.onEditKey(e)}
+        @input=${(e: Event) => view.edits.input('title', e)}
+        @keydown=${(e: KeyboardEvent) => view.edits.keydown(e)}
       />
     </label>
     <label class="field">
@@ -106,14 +106,14 @@ function renderEditor(view: WallView, column: WallColumn, edit: ColumnEdit): Tem
         .value=${live(edit.questions)}
         aria-invalid=${edit.error === 'questions' ? 'true' : 'false'}
         aria-describedby=${`edit-error-${id}`}
-        @input=${(e: Event) => view.onEditInput('questions', e)}
-        @keydown=${(e: KeyboardEvent) => view.onEditKey(e)}
+        @input=${(e: Event) => view.edits.input('questions', e)}
+        @keydown=${(e: KeyboardEvent) => view.edits.keydown(e)}
       ></textarea>
     </label>
     <p id=${`edit-error-${id}`} class="error" role="alert">${editError(edit)}</p>
     <div class="row">
-      <button class="save small" part="save-button" @click=${() => view.onSave()}>${msg('save')}</button>
-      <button class="cancel small" @click=${() => view.onCancelEdit()}>${msg('cancel')}</button>
+      <button class="save small" part="save-button" @click=${() => view.edits.save()}>${msg('save')}</button>
+      <button class="cancel small" @click=${() => view.edits.cancel()}>${msg('cancel')}</button>
     </div>`;
 }
 

@@ -17,10 +17,20 @@ export interface ColumnEdit {
   error: 'title-required' | 'title-too-long' | 'questions' | null;
 }
 
+/** The editing of a column's title and questions (column-edit.ts). */
+export interface ColumnEdits {
+  readonly editing: ColumnEdit | null;
+  start(column: WallColumn): void;
+  input(field: 'title' | 'questions', e: Event): void;
+  keydown(e: KeyboardEvent): void;
+  save(): void;
+  cancel(): void;
+}
+
 export interface WallView {
   readonly readonly: boolean;
   readonly columns: readonly WallColumn[];
-  readonly editing: ColumnEdit | null;
+  readonly edits: ColumnEdits;
   readonly menuFor: string | null;
   readonly draggingId: string | null;
   readonly dropTarget: string | null;
@@ -33,11 +43,6 @@ export interface WallView {
   onAnonymous(columnId: string, e: Event): void;
   onComposerKey(columnId: string, e: KeyboardEvent): void;
   onPost(columnId: string): void;
-  onEdit(column: WallColumn): void;
-  onEditInput(field: 'title' | 'questions', e: Event): void;
-  onEditKey(e: KeyboardEvent): void;
-  onSave(): void;
-  onCancelEdit(): void;
   onDeleteColumn(columnId: string): void;
   onLike(post: WallPost): void;
   onToggleMenu(postId: string): void;
