@@ -1,46 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, parseControlState, readPeople, timerRemaining } from './control.js';
+import { readControl } from '../model/index.js';
+import { controlReadOptions, formatClock, timerRemaining } from './control.js';
 import { parseRoute } from './routes.js';
 import { crossedMark } from './timer-element.js';
 import { validateCreate } from './start-page.js';
 
-describe('parseControlState (network data)', () => {
-  it('reads a well-formed state', () => {
-    const s = parseControlState({
-      title: 'T',
-      locked: true,
-      crossView: false,
-      timer: { endsAt: 1000, remainingMs: null },
-      message: { text: ' Hej ', at: 5 },
-      groups: [{ number: 1, name: 'Gruppe 1', room: 'w-x-g1' }],
-      moves: { '123': { toGroup: 2, at: 9 } },
-      deleted: false,
-    });
-    expect(s).toEqual({
-      title: 'T',
-      locked: true,
-      crossView: false,
-      timer: { endsAt: 1000, remainingMs: null },
-      message: { text: 'Hej', at: 5 },
-      groups: [{ number: 1, name: 'Gruppe 1', room: 'w-x-g1' }],
-      moves: { '123': { toGroup: 2, at: 9 } },
-      deleted: false,
-    });
-  });
-
-  it('is safe with anything else', () => {
-    expect(parseControlState(null)).toBeNull();
-    expect(parseControlState({})).toBeNull();
-    expect(parseControlState([1])).toBeNull();
-    const s = parseControlState({ title: 5, locked: 'yes', timer: { endsAt: 'soon', remainingMs: -4 }, message: { text: '   ' }, groups: [{ number: -1 }, 'x', { number: 2 }], moves: { abc: { toGroup: 1 }, '7': { toGroup: 0 }, '8': { toGroup: 3 } }, deleted: 1 })!;
-    expect(s.title).toBe('');
-    expect(s.locked).toBe(false);
-    expect(s.timer).toEqual({ endsAt: null, remainingMs: null });
-    expect(s.message).toBeNull();
-    expect(s.groups).toEqual([{ number: 2, name: 'Gruppe 2', room: '' }]);
-    expect(s.moves).toEqual({ '8': { toGroup: 3, at: 0 } });
-    expect(s.deleted).toBe(false);
-    expect(parseControlState({ message: { text: 'x'.repeat(10_000), at: 1 } })!.message!.text).toHaveLength(500);
+describe('the control document as the pages read it', () => {
+  it('names a nameless group in the page language', async () => {
+    const { setLocale } = await import('../i18n/index.js');
+    const raw = { groups: [{ number: -1 }, 'x', { number: 2 }] };
+    expect(readControl(raw, controlReadOptions).state!.groups).toEqual([{ number: 2, name: 'Gruppe 2', room: '' }]);
+    setLocale('en');
+    expect(readControl(raw, controlReadOptions).state!.groups).toEqual([{ number: 2, name: 'Group 2', room: '' }]);
+    setLocale('da');
   });
 });
 
@@ -80,22 +52,6 @@ describe('routes', () => {
     expect(parseRoute('/f/abc')).toEqual({ page: 'console', workshopId: 'abc' });
     expect(parseRoute('/p/abc')).toEqual({ page: 'plenum', workshopId: 'abc' });
     for (const bad of ['/g/abc/0', '/g/a b/1', '/b/%E0', '/x', '/f/', '/g/abc/1/2']) expect(parseRoute(bad), bad).toEqual({ page: 'not-found' });
-  });
-});
-
-describe('people from awareness', () => {
-  it('keeps named peers only, not ourselves', () => {
-    const states = new Map<number, unknown>([
-      [1, { user: { name: 'Me', color: '#000000' } }],
-      [2, { user: { name: ' Bo ', color: 'red' } }],
-      [3, {}],
-      [4, { user: { name: '' } }],
-      [5, { user: { name: 'Anna', color: '#b3261e' } }],
-    ]);
-    expect(readPeople(states, 1)).toEqual([
-      { clientId: 5, name: 'Anna', color: '#b3261e' },
-      { clientId: 2, name: 'Bo', color: '#455a64' },
-    ]);
   });
 });
 

@@ -3,10 +3,12 @@
  * (fetch), the control document, board connections and watched rooms. Tests pass fakes.
  */
 import type { Board } from '../model/index.js';
-import { connectBoard, type ConnectionStatus } from '../sync/connection.js';
+import { connectBoard, watchBoard, type ConnectionStatus, type ReadOnly } from '../sync/connection.js';
+import { connectControl } from '../sync/control.js';
 import type { Presence, User } from '../sync/presence.js';
+import { controlRoom } from '../workshop/rooms.js';
 import { WorkshopApi, type FetchLike } from './api-client.js';
-import { connectControl, watchRefusals, watchRoom, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
+import { controlReadOptions, watchedRoom, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
 
 /** A participant's live board connection. */
 export interface GroupBoardConnection {
@@ -19,6 +21,9 @@ export interface GroupBoardConnection {
   status(): ConnectionStatus;
   onStatus(l: (s: ConnectionStatus) => void): () => void;
   onRefused(l: (r: Refusal) => void): () => void;
+  /** Null while this build may write the board; else why not (see src/sync/connection.ts). */
+  readOnly(): ReadOnly | null;
+  onReadOnly(l: (r: ReadOnly) => void): () => void;
   destroy(): void;
 }
 
@@ -34,10 +39,9 @@ export interface Services {
 export function defaultServices(fetch?: FetchLike): Services {
   return {
     api: (token) => new WorkshopApi({ token, ...(fetch ? { fetch } : {}) }),
-    control: (id, token) => connectControl(id, token),
+    control: (id, token) => connectControl({ room: controlRoom(id), params: { token }, read: controlReadOptions }),
     groupBoard(room, token, user) {
       const conn = connectBoard({ room, user, params: { token } });
-      const refusals = watchRefusals(conn.provider);
       return {
         board: conn.board,
         presence: conn.presence,
@@ -45,14 +49,13 @@ export function defaultServices(fetch?: FetchLike): Services {
         synced: conn.synced,
         status: () => conn.status(),
         onStatus: (l) => conn.onStatus(l),
-        onRefused: (l) => refusals.onRefused(l),
-        destroy() {
-          refusals.destroy();
-          conn.destroy();
-        },
+        onRefused: (l) => conn.onRefused(l),
+        readOnly: () => conn.readOnly(),
+        onReadOnly: (l) => conn.onReadOnly(l),
+        destroy: () => conn.destroy(),
       };
     },
-    watch: (room, token) => watchRoom(room, token),
+    watch: (room, token) => watchedRoom(watchBoard({ room, params: { token } })),
     now: () => Date.now(),
   };
 }

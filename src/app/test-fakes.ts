@@ -1,7 +1,7 @@
 /** Fakes for the pages' component tests: a scripted fetch, a control source, rooms, boards. */
 import * as Y from 'yjs';
 import { Board } from '../model/index.js';
-import type { ConnectionStatus } from '../sync/connection.js';
+import type { ConnectionStatus, ReadOnly } from '../sync/connection.js';
 import type { Peer, Presence, User } from '../sync/presence.js';
 import type { ControlState } from '../workshop/api.js';
 import { WorkshopApi } from './api-client.js';
@@ -164,6 +164,20 @@ export class FakeGroupBoard implements GroupBoardConnection {
   }
   refuse(r: Refusal): void {
     for (const l of this.#refusals) l(r);
+  }
+  #readOnly: ReadOnly | null = null;
+  readonly #readOnlyListeners = new Set<(r: ReadOnly) => void>();
+  readOnly(): ReadOnly | null {
+    return this.#readOnly;
+  }
+  onReadOnly(l: (r: ReadOnly) => void): () => void {
+    this.#readOnlyListeners.add(l);
+    return () => this.#readOnlyListeners.delete(l);
+  }
+  /** As the connection does when the board turns out to be written by a newer client. */
+  turnReadOnly(r: ReadOnly): void {
+    this.#readOnly = r;
+    for (const l of this.#readOnlyListeners) l(r);
   }
   destroy(): void {
     this.destroyed = true;

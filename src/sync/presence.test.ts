@@ -1,9 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { AwarenessPresence, readPeer } from './presence.js';
+import { AwarenessPresence, colorFor, readPeer, readPeers } from './presence.js';
 
 describe('presence', () => {
+  it('keeps named peers only, not ourselves, sorted by name', () => {
+    const states = new Map<number, unknown>([
+      [1, { user: { name: 'Me', color: '#000000' } }],
+      [2, { user: { name: ' Bo ', color: 'red' } }],
+      [3, {}],
+      [4, { user: { name: '' } }],
+      [5, { user: { name: 'Anna', color: '#b3261e' } }],
+    ]);
+    expect(readPeers(states, 1).map((p) => ({ clientId: p.clientId, ...p.user }))).toEqual([
+      { clientId: 5, name: 'Anna', color: '#b3261e' },
+      // A colour that is not #rrggbb reads as the one the canvas gives this peer.
+      { clientId: 2, name: 'Bo', color: colorFor(2) },
+    ]);
+  });
+
   it('validates peers from the network and drops bad fields', () => {
     expect(readPeer(1, null)).toBeNull();
     expect(readPeer(1, { user: { name: '   ' } })).toBeNull();

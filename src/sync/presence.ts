@@ -97,6 +97,17 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
   return { clientId, user: { name, color }, cursor: readPoint(s.cursor), drags, view };
 }
 
+/** The kaedeboard peers among awareness states (all but `self`), validated, sorted by name. */
+export function readPeers(states: ReadonlyMap<number, unknown>, self: number): Peer[] {
+  const out: Peer[] = [];
+  for (const [clientId, state] of states) {
+    if (clientId === self) continue;
+    const peer = readPeer(clientId, state);
+    if (peer) out.push(peer);
+  }
+  return out.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+}
+
 /** Presence over a y-protocols Awareness, sending at most one update per `intervalMs`. */
 export class AwarenessPresence implements Presence {
   readonly #pending: Record<string, unknown> = {};
@@ -142,13 +153,7 @@ export class AwarenessPresence implements Presence {
   }
 
   peers(): Peer[] {
-    const out: Peer[] = [];
-    for (const [clientId, state] of this.awareness.getStates()) {
-      if (clientId === this.awareness.clientID) continue;
-      const peer = readPeer(clientId, state);
-      if (peer) out.push(peer);
-    }
-    return out.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+    return readPeers(this.awareness.getStates(), this.awareness.clientID);
   }
 
   onChange(listener: () => void): () => void {

@@ -1,0 +1,68 @@
+/**
+ * The one place the browser opens a websocket: a y-websocket provider for one room, and the
+ * server's refusals on it. A websocket closed by the server with a 44xx code is a refusal (bad
+ * token, no such workshop, deleted): we stop reconnecting and tell every listener why.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+/** Where and how to open a room. */
+export interface SocketOptions {
+  room: string;
+  /** ws(s)://host/sync; defaults to this page's server. */
+  serverUrl?: string;
+  /** Extra query parameters for the websocket URL (tokens). */
+  params?: Record<string, string>;
+  /** The WebSocket class (the browser's by default; tests pass a scripted one). */
+  WebSocket?: typeof WebSocket;
+}
+
+/** A close the server meant: the code (44xx) and its reason. */
+export interface Refusal {
+  code: number;
+  reason: string;
+}
+
+export function defaultServerUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+export function isRefusal(code: number | undefined): boolean {
+  return code !== undefined && code >= 4400 && code < 4500;
+}
+
+/** Opens `doc` on the room with the stock provider (reconnecting, at most 5 s apart). */
+export function openProvider(doc: Y.Doc, opts: SocketOptions): WebsocketProvider {
+  return new WebsocketProvider(opts.serverUrl ?? defaultServerUrl(), opts.room, doc, {
+    params: opts.params ?? {},
+    maxBackoffTime: 5000,
+    ...(opts.WebSocket ? { WebSocketPolyfill: opts.WebSocket } : {}),
+  });
+}
+
+/** Refusals of one provider: remembered, so a listener that subscribes later still hears. */
+export interface Refusals {
+  onRefused(listener: (r: Refusal) => void): () => void;
+  destroy(): void;
+}
+
+/** Watches `provider` for the server's refusal: stops reconnecting and tells every listener. */
+export function watchRefusals(provider: WebsocketProvider): Refusals {
+  const listeners = new Set<(r: Refusal) => void>();
+  let refusal: Refusal | null = null;
+  const onClose = (event: CloseEvent | null): void => {
+    if (!event || !isRefusal(event.code)) return;
+    provider.disconnect();
+    refusal = { code: event.code, reason: event.reason };
+    for (const l of listeners) l(refusal);
+  };
+  provider.on('connection-close', onClose);
+  return {
+    onRefused(l) {
+      listeners.add(l);
+      if (refusal) l(refusal);
+      return () => listeners.delete(l);
+    },
+    destroy: () => provider.off('connection-close', onClose),
+  };
+}
