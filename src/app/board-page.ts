@@ -6,10 +6,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
-import { connectBoard, type BoardConnection, type ConnectionStatus } from '../sync/connection.js';
+import { connectBoard, type BoardConnection, type ConnectionStatus, type ReadOnly } from '../sync/connection.js';
 import { colorFor } from '../sync/presence.js';
 import '../canvas/board-element.js';
 import './bits.js';
+import { readOnlyText } from './control.js';
 import { hashString } from './group-page.js';
 import { clientTag, saveName, savedName } from './identity.js';
 import { pageStyles } from './page-styles.js';
@@ -35,6 +36,8 @@ export class KbBoardPage extends LitElement {
   @state() private status: ConnectionStatus = 'connecting';
   /** The board has synced with the server once (it then opens fitted to its content). */
   @state() private synced = false;
+  /** Set when this build may not write the board (e.g. a newer client made it). */
+  @state() private readOnly: ReadOnly | null = null;
   readonly #origin = { participant: true };
   #offStatus: (() => void) | undefined;
 
@@ -63,7 +66,12 @@ export class KbBoardPage extends LitElement {
       if (this.connection === conn) this.synced = true;
     });
     this.status = conn.status();
-    this.#offStatus = conn.onStatus((s) => (this.status = s));
+    const offStatus = conn.onStatus((s) => (this.status = s));
+    const offReadOnly = conn.onReadOnly((r) => (this.readOnly = r));
+    this.#offStatus = () => {
+      offStatus();
+      offReadOnly();
+    };
     document.title = `${this.room} · kaedeboard`;
   }
 
@@ -78,7 +86,7 @@ export class KbBoardPage extends LitElement {
       return html`<kb-name-prompt .name=${this.name} @kb-name=${this.#onName}></kb-name-prompt>`;
     }
     const c = this.connection;
-    return html`<kb-board .board=${c.board} .presence=${c.presence} .origin=${this.#origin} .status=${this.status} .synced=${this.synced} .userName=${this.name} .clientTag=${clientTag()}></kb-board>
+    return html`<kb-board .board=${c.board} .presence=${c.presence} .origin=${this.#origin} .status=${this.status} .synced=${this.synced} ?readonly=${this.readOnly !== null} .readOnlyReason=${readOnlyText(this.readOnly)} .userName=${this.name} .clientTag=${clientTag()}></kb-board>
       <kb-lang></kb-lang>`;
   }
 }

@@ -68,6 +68,8 @@ export class KbBoard extends LitElement {
   /** This participant's transaction origin (tracked by their undo manager). */
   @property({ attribute: false }) origin: Origin = {};
   @property({ type: Boolean }) readonly = false;
+  /** Why the board is read-only, when it is not the lock (e.g. made by a newer client): shown over the board. */
+  @property() readOnlyReason = '';
   @property() status: ConnectionStatus = 'connected';
   @property() userName = '';
   @property() clientTag = '';
@@ -682,6 +684,7 @@ export class KbBoard extends LitElement {
         <span class="dot" aria-hidden="true"></span>${t(`conn.${this.status}`)}
         ${this.readonly ? html`&nbsp;· ${t('board.readOnly')}` : nothing}
       </div>
+      ${this.readOnlyReason ? html`<div class="banner" role="status">${this.readOnlyReason}</div>` : nothing}
       ${this.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}
     `;
   }

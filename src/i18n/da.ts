@@ -41,6 +41,8 @@ export const da = {
   'board.editText': 'Rediger tekst',
   'board.color': 'Farve',
   'board.readOnly': 'Tavlen er låst',
+  'board.readOnlyNewer': 'Tavlen er lavet med en nyere udgave af kaedeboard, så du kan kun se den her. Genindlæs siden for at kunne skrive på den.',
+  'board.readOnlyCannotMigrate': 'Denne udgave af kaedeboard kan ikke opdatere tavlen, så du kan kun se den.',
   'widget.seven-themes': 'De syv kvalitetskriterier',
   'widget.bor-gor-matrix': 'Bør/Gør-matrix',
   'widget.competence-profile': 'Kompetenceprofil',

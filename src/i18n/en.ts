@@ -43,6 +43,8 @@ export const en: Record<MessageKey, string> = {
   'board.editText': 'Edit text',
   'board.color': 'Colour',
   'board.readOnly': 'The board is locked',
+  'board.readOnlyNewer': 'This board was made with a newer version of kaedeboard, so you can only look at it here. Reload the page to write on it.',
+  'board.readOnlyCannotMigrate': 'This version of kaedeboard cannot update the board, so you can only look at it.',
   'widget.seven-themes': 'The seven quality criteria',
   'widget.bor-gor-matrix': 'Should/Do matrix',
   'widget.competence-profile': 'Competence profile',
