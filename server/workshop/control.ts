@@ -2,9 +2,9 @@
  * The server's hand on a workshop's control document (room `w-<id>-control`): what every
  * participant sees at once — timer, broadcast message, lock, groups, moves. Only the server
  * writes it (clients connect read-only). The document's schema, validation and writes are the
- * model's `ControlDoc`; this class finds the room and turns a refused request into a 400.
+ * model's `ControlWriter`; this class finds the room and turns a refused request into a 400.
  */
-import { ControlDoc, initialControl, type ControlState, type TimerRequest } from '../../src/model/index.js';
+import { ControlWriter, initialControl, type ControlState, type TimerRequest } from '../../src/model/index.js';
 import { controlRoom } from '../../src/workshop/rooms.js';
 import { HttpError } from '../http/errors.js';
 import { SERVER_ORIGIN, type Rooms } from '../sync/rooms.js';
@@ -13,8 +13,8 @@ import type { Workshop } from './types.js';
 export class Control {
   constructor(readonly rooms: Rooms) {}
 
-  #change<T>(workshopId: string, fn: (control: ControlDoc) => T): T {
-    return this.rooms.change(controlRoom(workshopId), (doc) => fn(new ControlDoc(doc)));
+  #change<T>(workshopId: string, fn: (control: ControlWriter) => T): T {
+    return this.rooms.change(controlRoom(workshopId), (doc) => fn(new ControlWriter(doc)));
   }
 
   write(workshopId: string, patch: Partial<ControlState>): void {

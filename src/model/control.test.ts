@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ControlDoc, initialControl, MAX_TIMER_MINUTES, nextTimer, readControl } from './control.js';
+import { ControlDoc, ControlWriter, initialControl, MAX_TIMER_MINUTES, nextTimer, readControl } from './control.js';
 import type { ControlState } from './control.js';
 
 const groupName = (n: number): string => `Gruppe ${n}`;
@@ -87,12 +87,12 @@ describe('nextTimer', () => {
   });
 });
 
-describe('ControlDoc', () => {
+describe('ControlDoc and ControlWriter', () => {
   const workshop = { title: 'W', locked: false, crossView: true, groups: [{ number: 1, name: 'Gruppe 1', room: 'w-x-g1' }] };
 
   it('writes validated fields in one transaction with the origin, and reads them back', () => {
     const doc = new Y.Doc();
-    const control = new ControlDoc(doc, { groupName });
+    const control = new ControlWriter(doc, { groupName });
     expect(control.state()).toBeNull();
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));
@@ -106,13 +106,17 @@ describe('ControlDoc', () => {
     control.write({ locked: true }, ORIGIN);
     expect(reads).toHaveLength(1);
     expect(control.state()!.locked).toBe(true);
+    // A reader's door on the same document reads the same, and has no writes.
+    const reader = new ControlDoc(doc, { groupName });
+    expect(reader.state()).toEqual(control.state());
+    expect('write' in reader).toBe(false);
     doc.destroy();
   });
 
   it('refuses a bad write, writing nothing', () => {
     const doc = new Y.Doc();
-    const control = new ControlDoc(doc);
-    expect(() => control.write({ locked: 'yes' } as never, ORIGIN)).toThrow(/ControlDoc.write: locked: expected boolean/);
+    const control = new ControlWriter(doc);
+    expect(() => control.write({ locked: 'yes' } as never, ORIGIN)).toThrow(/ControlWriter.write: locked: expected boolean/);
     expect(() => control.write({ title: 'ok', groups: [{ number: 0, name: 'x', room: 'y' }] }, ORIGIN)).toThrow(/groups\[0\]\.number/);
     expect(() => control.write({ nonsense: 1 } as never, ORIGIN)).toThrow(/unknown field nonsense/);
     expect(control.state()).toBeNull();
@@ -121,7 +125,7 @@ describe('ControlDoc', () => {
 
   it('sets the timer from its current value and leaves it on a bad request', () => {
     const doc = new Y.Doc();
-    const control = new ControlDoc(doc);
+    const control = new ControlWriter(doc);
     control.write(initialControl(workshop), ORIGIN);
     expect(control.setTimer({ action: 'start', minutes: 1 }, 1000, ORIGIN)).toEqual({ ok: true, value: { endsAt: 61_000, remainingMs: null } });
     expect(control.setTimer({ action: 'add', minutes: 999 }, 2000, ORIGIN).ok).toBe(false);
@@ -132,7 +136,7 @@ describe('ControlDoc', () => {
 
   it('records a move and hands it out once', () => {
     const doc = new Y.Doc();
-    const control = new ControlDoc(doc);
+    const control = new ControlWriter(doc);
     control.write(initialControl(workshop), ORIGIN);
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));

@@ -1,6 +1,6 @@
 /**
- * ControlDoc: the only door to a workshop's control document (room `w-<id>-control`), as
- * Board is to a board's. It holds what the whole workshop sees at once: title, lock, cross
+ * ControlDoc (reads) and ControlWriter (reads and writes): the only doors to a workshop's
+ * control document (room `w-<id>-control`), as Board is to a board's. It holds what the whole workshop sees at once: title, lock, cross
  * view, timer, the facilitator's message, the groups and the moves the facilitator asked for.
  * Only the server writes it (clients connect read-only); every page reads it.
  *
@@ -15,7 +15,7 @@
  */
 import * as Y from 'yjs';
 import type { Origin } from './board.js';
-import { assertValid, boolean, integer, nullable, number, object } from './validate.js';
+import { arrayOf, assertValid, boolean, integer, nullable, number, object } from './validate.js';
 import type { Result, Validator } from './validate.js';
 
 /** The name of the control document's map. */
@@ -195,18 +195,7 @@ const writeValidators: { [K in keyof ControlState]: Validator<ControlState[K]> }
   crossView: boolean(),
   timer: object({ endsAt: endsAtValidator, remainingMs: remainingValidator }),
   message: nullable(object({ text: clipped(MAX_MESSAGE_TEXT), at: time })),
-  groups: {
-    validate(v, path) {
-      if (!Array.isArray(v) || v.length > MAX_GROUPS) return { ok: false, error: `${path}: expected array of at most ${MAX_GROUPS} groups` };
-      const out: ControlGroup[] = [];
-      for (const [i, g] of v.entries()) {
-        const r = groupWrite.validate(g, `${path}[${i}]`);
-        if (!r.ok) return r;
-        out.push(r.value);
-      }
-      return { ok: true, value: out };
-    },
-  },
+  groups: arrayOf(groupWrite, { max: MAX_GROUPS }),
   moves: {
     validate(v, path) {
       if (!isRecord(v) || Object.keys(v).length > MAX_MOVES) return { ok: false, error: `${path}: expected object of at most ${MAX_MOVES} moves` };
@@ -265,25 +254,23 @@ export function nextTimer(current: Timer, req: TimerRequest, now: number): Resul
   }
 }
 
-/** The workshop's control document, read and written through validated values. */
+/** The workshop's control document, read through validated values (writes: {@link ControlWriter}). */
 export class ControlDoc {
   /** The wrapped document (not owned). */
   readonly doc: Y.Doc;
-  readonly #map: Y.Map<unknown>;
+  protected readonly map: Y.Map<unknown>;
 
   constructor(
     doc: Y.Doc,
     readonly options: ControlReadOptions = {},
   ) {
     this.doc = doc;
-    this.#map = doc.getMap(CONTROL_MAP);
+    this.map = doc.getMap(CONTROL_MAP);
   }
-
-  // ---- reading -------------------------------------------------------------------------
 
   /** The validated state (null while empty) and the values that could not be read. */
   read(): ControlRead {
-    return readControl(this.#map.toJSON(), this.options);
+    return readControl(this.map.toJSON(), this.options);
   }
 
   /** The validated state; null while the document is empty. */
@@ -294,24 +281,30 @@ export class ControlDoc {
   /** Calls `listener` with a fresh read after every transaction that changed the document. */
   observe(listener: (read: ControlRead) => void): () => void {
     const onDeep = (): void => listener(this.read());
-    this.#map.observeDeep(onDeep);
-    return () => this.#map.unobserveDeep(onDeep);
+    this.map.observeDeep(onDeep);
+    return () => this.map.unobserveDeep(onDeep);
   }
 
-  // ---- writing -------------------------------------------------------------------------
+}
 
+/**
+ * The writer's door to the control document: the reads of {@link ControlDoc} and the
+ * validated writes. Only the server writes this document, so the pages take ControlDoc alone
+ * and their bundle carries none of this.
+ */
+export class ControlWriter extends ControlDoc {
   /** Sets the given fields (validated; a bad value throws), in one transaction. */
   write(patch: Partial<ControlState>, origin: Origin): void {
     const values: [string, unknown][] = [];
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       const validator = writeValidators[key as keyof ControlState] as Validator<unknown> | undefined;
-      if (!validator) throw new Error(`ControlDoc.write: unknown field ${key}`);
-      values.push([key, assertValid(validator, value, key, 'ControlDoc.write')]);
+      if (!validator) throw new Error(`ControlWriter.write: unknown field ${key}`);
+      values.push([key, assertValid(validator, value, key, 'ControlWriter.write')]);
     }
     if (values.length === 0) return;
     this.doc.transact(() => {
-      for (const [k, v] of values) this.#map.set(k, v);
+      for (const [k, v] of values) this.map.set(k, v);
     }, origin);
   }
 
