@@ -13,8 +13,6 @@ import type { Refusal } from '../sync/socket.js';
 import { m } from './messages.js';
 
 export type { Refusal };
-/** Transitional, until group-page.ts (being split) imports it from src/workshop/rooms.ts. */
-export { groupRoom } from '../workshop/rooms.js';
 
 /** How the pages read the control document: a group without a name is "Gruppe n" / "Group n". */
 export const controlReadOptions: ControlReadOptions = { groupName: (n) => m('common.group', { n }) };

@@ -16,10 +16,11 @@ import { LocaleController } from '../i18n/lit.js';
 import type { ConnectionStatus } from '../sync/connection.js';
 import { colorFor } from '../sync/presence.js';
 import type { ControlState, WorkshopView } from '../workshop/api.js';
+import { groupRoom } from '../workshop/rooms.js';
 import '../canvas/board-element.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
 import './bits.js';
-import { groupRoom, refusalText, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
+import { readOnlyText, refusalText, type ControlSource, type Refusal, type WatchedRoom } from './control.js';
 import { clientTag, hasSavedLocale, saveName, savedName } from './identity.js';
 import { m } from './messages.js';
 import './group-header.js';
@@ -146,6 +147,7 @@ export class KbGroupPage extends LitElement {
     this.#offs.push(
       conn.onStatus((s) => (this.status = s)),
       conn.onRefused((r) => this.#refuse(r)),
+      conn.onReadOnly(() => this.requestUpdate()),
     );
     this.#onControl(this.control);
   }
@@ -269,7 +271,8 @@ export class KbGroupPage extends LitElement {
                     .userName=${this.name}
                     .clientTag=${clientTag()}
                     .synced=${this.synced}
-                    ?readonly=${this.control?.locked === true}
+                    ?readonly=${this.control?.locked === true || c.readOnly() !== null}
+                    .readOnlyReason=${readOnlyText(c.readOnly())}
                   ></kb-board>`
                 : nothing}
             </div>
