@@ -9,6 +9,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { getLocale, LOCALES, t, type Locale } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
 import type { CreatedWorkshopResponse, CreateWorkshopRequest, Part } from '../workshop/api.js';
+import { PARTS } from '../workshop/parts.js';
 import { WorkshopApi, errorMessage } from './api-client.js';
 import './bits.js';
 import { m } from './messages.js';
@@ -34,7 +35,7 @@ export function validateCreate(form: CreateForm): { ok: true; request: CreateWor
   const groups = Number(form.groups.trim());
   if (!/^\d{1,2}$/.test(form.groups.trim()) || !Number.isInteger(groups) || groups < 1 || groups > 30) errors.groups = m('start.groupsInvalid');
   if (errors.title || errors.groups) return { ok: false, errors };
-  const parts: Part[] = form.parts === 'both' ? ['kaedeansvar', 'kontaktperson'] : [form.parts];
+  const parts: Part[] = form.parts === 'both' ? [...PARTS] : [form.parts];
   return { ok: true, request: { title: title.slice(0, MAX_TITLE), parts, groups, locale: form.locale } };
 }
 
