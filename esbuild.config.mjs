@@ -1,18 +1,13 @@
 // Builds kaedeboard: the browser bundles into dist/ (served by the server) and the
 // Node entries (server, benchmarks) into build/. `node esbuild.config.mjs [--watch]`.
+// The options are exported so that tests can build in memory (test/unit/bundles.test.ts).
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-const watch = process.argv.includes('--watch');
-
-/** Browser entries: one bundle per page. */
-const browser = {
-  entryPoints: {
-    'app/board': 'src/app/board.ts',
-    // The Miro app: the headless entry (index.html, the App URL) and the panel (panel.html).
-    'miro/app': 'src/miro/app.ts',
-    'miro/panel': 'src/miro/panel.ts',
-  },
+/** The board app (every kaedeboard page; the facilitator's pages load on demand). */
+export const browserOptions = {
+  entryPoints: { 'app/board': 'src/app/board.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'esm',
@@ -24,14 +19,19 @@ const browser = {
   logLevel: 'warning',
 };
 
-/** Node entries: dependencies stay in node_modules (better-sqlite3 is native). */
-const node = {
-  entryPoints: {
-    server: 'server/main.ts',
-    'bench/sync-load': 'bench/sync-load.ts',
-    'bench/board-render': 'bench/client/board-render.ts',
-    'bench/workshop': 'bench/workshop.ts',
-  },
+/**
+ * The Miro app: the headless entry (index.html, the App URL) and the panel (panel.html). Built
+ * apart from the board app so the two share no chunks: shared chunks would split the
+ * participant's page into more, smaller files.
+ */
+export const miroOptions = {
+  ...browserOptions,
+  entryPoints: { 'miro/app': 'src/miro/app.ts', 'miro/panel': 'src/miro/panel.ts' },
+};
+
+/** The server entry: dependencies stay in node_modules (better-sqlite3 is native). */
+export const serverOptions = {
+  entryPoints: { server: 'server/main.ts' },
   outdir: 'build',
   bundle: true,
   platform: 'node',
@@ -39,21 +39,38 @@ const node = {
   target: 'node20',
   packages: 'external',
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
 };
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
-cpSync('src/app/public', 'dist', { recursive: true });
-cpSync('src/miro/public', 'dist/miro', { recursive: true });
+/** Node entries: the server and the benchmarks. */
+const nodeOptions = {
+  ...serverOptions,
+  entryPoints: {
+    ...serverOptions.entryPoints,
+    'bench/sync-load': 'bench/sync-load.ts',
+    'bench/board-render': 'bench/client/board-render.ts',
+    'bench/workshop': 'bench/workshop.ts',
+  },
+};
 
-if (watch) {
-  const contexts = await Promise.all([esbuild.context(browser), esbuild.context(node)]);
-  await Promise.all(contexts.map((c) => c.watch()));
-  console.log('esbuild: watching');
-} else {
-  const [b] = await Promise.all([esbuild.build(browser), esbuild.build(node)]);
-  if (process.env.KB_BUILD_REPORT) {
-    console.log(await esbuild.analyzeMetafile(b.metafile));
+async function main() {
+  const watch = process.argv.includes('--watch');
+  rmSync('dist', { recursive: true, force: true });
+  mkdirSync('dist', { recursive: true });
+  cpSync('src/app/public', 'dist', { recursive: true });
+  cpSync('src/miro/public', 'dist/miro', { recursive: true });
+
+  if (watch) {
+    const contexts = await Promise.all([esbuild.context(browserOptions), esbuild.context(miroOptions), esbuild.context(nodeOptions)]);
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching');
+  } else {
+    const [b] = await Promise.all([esbuild.build(browserOptions), esbuild.build(miroOptions), esbuild.build(nodeOptions)]);
+    if (process.env.KB_BUILD_REPORT) {
+      console.log(await esbuild.analyzeMetafile(b.metafile));
+    }
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -7,8 +7,8 @@ import { Board } from '../../src/model/index.js';
 import type { Item } from '../../src/model/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Part } from '../../src/workshop/api.js';
-import { WIDGET_KINDS } from '../../src/kinds/index.js';
-import type { ContentCountKey, WidgetKind } from '../../src/kinds/kind.js';
+import { FULL_KINDS } from '../../src/kinds/full.js';
+import type { ContentCountKey, FullKind, WidgetKind } from '../../src/kinds/kind.js';
 import type { WidgetType } from '../../src/model/index.js';
 
 export interface ExportGroup {
@@ -54,7 +54,7 @@ export type WidgetItem = Item<'widget'>;
 /** A placed widget, its kind and what the kind reads of it. */
 export interface WidgetContent {
   widget: WidgetItem;
-  kind: WidgetKind;
+  kind: FullKind;
   /** `kind.read` of the widget. */
   data: unknown;
   /** Its place among the board's widgets of its kind (0 for the first): see `ordinal`. */
@@ -90,7 +90,7 @@ export function readGroup(group: ExportGroup): GroupContent {
     .sort(byPlace)
     .map((item) => ({ item, frame: item.geometry.parent === null ? '' : (frames.get(item.geometry.parent) ?? '') }));
   const placed = items.filter((i): i is WidgetItem => i.kind === 'widget').sort(byPlace);
-  const widgets = Object.values(WIDGET_KINDS).flatMap((kind: WidgetKind) =>
+  const widgets = Object.values(FULL_KINDS).flatMap((kind: FullKind) =>
     placed.filter((w) => w.props.widget === kind.type).map((widget, index) => ({ widget, kind, data: kind.read(board, widget.id), index })),
   );
   return { group, board, notes, widgets };

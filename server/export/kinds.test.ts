@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { t, type Locale } from '../../src/i18n/index.js';
-import { WIDGET_KINDS } from '../../src/kinds/index.js';
+import { FULL_KINDS } from '../../src/kinds/full.js';
+import type { FullKind, WidgetKind } from '../../src/kinds/kind.js';
 import type { Item } from '../../src/model/index.js';
 import { sampleBoard } from '../../src/render/fixture.js';
 import { CSV_COLUMNS, csvField, exportCsv, groupRows } from './csv.js';
@@ -29,7 +30,7 @@ function sample(locale: Locale) {
   };
   const widgets = fixture.board.read().items.filter((i): i is Item<'widget'> => i.kind === 'widget');
   /** Each kind asked directly about the widgets of its type on the board (one each on the sample). */
-  const perKind = Object.values(WIDGET_KINDS).map((kind) => {
+  const perKind = (Object.values(FULL_KINDS) as FullKind[]).map((kind) => {
     const ofKind = widgets.filter((w) => w.props.widget === kind.type);
     expect(ofKind).toHaveLength(1);
     const data = kind.read(fixture.board, (ofKind[0] as Item<'widget'>).id);

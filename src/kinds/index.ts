@@ -12,7 +12,7 @@ import type { SeedContext, Size, WidgetKind } from './kind.js';
 import { reflectionWall } from './reflection-wall/index.js';
 import { sevenThemes } from './seven-themes/index.js';
 
-export type { SeedContext, Size, WidgetKind } from './kind.js';
+export type { FullKind, KindFacets, SeedContext, Size, WidgetKind } from './kind.js';
 
 /** Every widget kind, keyed by its type (the compiler checks that each key is its kind's type). */
 const KINDS = {
@@ -22,7 +22,7 @@ const KINDS = {
   'reflection-wall': reflectionWall,
 } satisfies { readonly [T in WidgetType]: WidgetKind<T, unknown> };
 
-/** Each kind as its module declares it, by type: which optional facets it has (e.g. `WithMiro`). */
+/** Each kind as its module declares it, by type (its facets' own type included, e.g. `WithMiro`). */
 export type Kinds = typeof KINDS;
 
 export const WIDGET_KINDS: { readonly [T in WidgetType]: WidgetKind<T, unknown> } = KINDS;

@@ -4,6 +4,13 @@
  * template, the SVG renderer, the exports and the Miro app all read from it. Runs everywhere
  * (no DOM, no Node): the element that draws a kind lives in `widgets/<type>/` and is named here
  * only by its tag.
+ *
+ * A kind comes in two halves. What a participant's page needs to place and show a widget (size,
+ * seeding, layout, reading) is the kind itself (`index.ts` in the kind's folder, listed in
+ * src/kinds/index.ts); what only the exports, the plenum and the Miro app need (SVG rendering,
+ * export rows, the Miro mapping) is its facets (`facets.ts`, listed in src/kinds/full.ts), which
+ * the participant's page never imports, so its bundle stays small. Both lists are mapped types
+ * over WidgetType: the compiler names the one a new kind is missing from.
  */
 import type { Locale } from '../i18n/index.js';
 import type { Board, Origin, WidgetType } from '../model/index.js';
@@ -39,17 +46,24 @@ export interface WidgetKind<T extends WidgetType = WidgetType, D = unknown> {
   layout(): { readonly size: Size };
   /** The widget's content as every reader outside the element sees it (exports, plenum). */
   read(board: Board, widgetId: string): D;
+}
+
+/** What only the exports, the plenum and the Miro app ask of a kind (see the header). */
+export interface KindFacets<D = unknown> {
   /** Its content as SVG markup in layout units (0,0 to size), for the standalone board SVG. */
   renderSvg(board: Board, widgetId: string, locale: Locale): string;
   /**
    * Its Miro mapping and read-back geometry (src/kinds/miro.ts), absent when the Miro app does not
-   * offer the kind. A kind that has one declares its type `WidgetKind<…> & WithMiro<…>`, so the
-   * app knows by type which kinds it places.
+   * offer the kind. A kind whose facets have one declares them `KindFacets<…> & WithMiro<…>`, so
+   * the app knows by type which kinds it places.
    */
   readonly miro?: MiroMapping;
   /** Its content in the text exports (CSV rows, Markdown) and the summary's counts, from {@link read}'s data. */
   readonly export: KindExport<D>;
 }
+
+/** A kind with its facets. */
+export type FullKind<D = unknown> = WidgetKind<WidgetType, D> & KindFacets<D>;
 
 /** One content record of a widget as a CSV row; the export adds the group and widget columns. */
 export interface KindCsvRow {

@@ -7,9 +7,10 @@ import { DEFAULT_DECK } from '../content/competences.js';
 import { CRITERIA } from '../content/criteria.js';
 import type { Rect } from '../layout/rect.js';
 import type { NoteColor, WidgetType } from '../model/index.js';
-import { borGorMatrix } from './bor-gor-matrix/index.js';
-import { WIDGET_KINDS } from './index.js';
+import { FULL_KINDS } from './full.js';
 import type { MiroCanvas, MiroItem, MiroMapping, MiroText, PlacedMiroItem } from './miro.js';
+
+const borGorMatrix = FULL_KINDS['bor-gor-matrix'];
 
 interface Drawn {
   key: string;
@@ -44,7 +45,7 @@ class RecordingCanvas implements MiroCanvas {
 }
 
 function mapping(type: WidgetType): MiroMapping {
-  const m = WIDGET_KINDS[type].miro;
+  const m = FULL_KINDS[type].miro;
   if (m === undefined) throw new Error(`${type} has no Miro mapping`);
   return m;
 }
@@ -53,7 +54,7 @@ describe('the kinds’ Miro facets', () => {
   it.each(['seven-themes', 'bor-gor-matrix', 'competence-profile'] as const)('%s: keys are unique and every item lies inside the kind size', (type) => {
     const canvas = new RecordingCanvas();
     mapping(type).plan(canvas, { locale: 'en' });
-    const { w, h } = WIDGET_KINDS[type].size;
+    const { w, h } = FULL_KINDS[type].size;
     expect(new Set(canvas.drawn.map((d) => d.key)).size).toBe(canvas.drawn.length);
     for (const d of canvas.drawn) expect(d.rect.x >= 0 && d.rect.y >= 0 && d.rect.x + d.rect.w <= w && d.rect.y + d.rect.h <= h, d.key).toBe(true);
     expect(mapping(type).recognizes(canvas.placed())).toBe(true);

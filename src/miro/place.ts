@@ -10,8 +10,8 @@
  */
 import { t } from '../i18n/index.js';
 import type { Locale } from '../i18n/index.js';
-import { naturalSize, WIDGET_KINDS } from '../kinds/index.js';
-import type { Kinds } from '../kinds/index.js';
+import { naturalSize } from '../kinds/index.js';
+import { FULL_KINDS, type FullKinds as Kinds } from '../kinds/full.js';
 import type { MiroCanvas, MiroMapping, MiroShapeStyle, MiroText, MiroTextStyle } from '../kinds/miro.js';
 import type { Rect } from '../layout/rect.js';
 import type { NoteColor, WidgetType } from '../model/index.js';
@@ -29,10 +29,10 @@ export type MiroRecordsOf<T extends MiroWidget> = T extends MiroWidget ? (Kinds[
 type PlanOptionsOf<T extends MiroWidget> = T extends MiroWidget ? (Kinds[T]['miro'] extends MiroMapping<infer _R, infer O> ? O : never) : never;
 type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
-const hasMiro = (type: WidgetType): type is MiroWidget => WIDGET_KINDS[type].miro !== undefined;
+const hasMiro = (type: WidgetType): type is MiroWidget => FULL_KINDS[type].miro !== undefined;
 
 /** The widgets the Miro app can place: the kinds that have a Miro mapping, in registry order. */
-export const MIRO_WIDGETS: readonly MiroWidget[] = (Object.keys(WIDGET_KINDS) as WidgetType[]).filter(hasMiro);
+export const MIRO_WIDGETS: readonly MiroWidget[] = (Object.keys(FULL_KINDS) as WidgetType[]).filter(hasMiro);
 
 export function isMiroWidget(v: unknown): v is MiroWidget {
   return typeof v === 'string' && (MIRO_WIDGETS as readonly string[]).includes(v);
@@ -40,7 +40,7 @@ export function isMiroWidget(v: unknown): v is MiroWidget {
 
 /** The Miro mapping of a kind that has one. */
 export function miroMapping(widget: MiroWidget): MiroMapping {
-  const mapping = WIDGET_KINDS[widget].miro;
+  const mapping = FULL_KINDS[widget].miro;
   if (mapping === undefined) throw new Error(`no Miro mapping for ${widget}`);
   return mapping;
 }

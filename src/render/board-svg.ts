@@ -9,7 +9,7 @@ import type { Board, Item } from '../model/index.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import type { Rect } from '../layout/rect.js';
-import { widgetKind } from '../kinds/index.js';
+import { fullKind } from '../kinds/full.js';
 import { renderFrame, renderNote, renderTab, TAB_GAP, TAB_H } from './canvas-items.js';
 import { msg } from './messages.js';
 import { hatchPattern } from '../kinds/seven-themes/render.js';
@@ -39,7 +39,7 @@ function isCanvasItem(item: Item): item is CanvasItem {
 /** A widget scaled uniformly into its geometry (top-left aligned), with its title tab. */
 function renderWidget(board: Board, widget: Item<'widget'>, locale: Locale): string {
   const g = widget.geometry;
-  const kind = widgetKind(widget.props.widget);
+  const kind = fullKind(widget.props.widget);
   const scale = Math.min(g.w / kind.size.w, g.h / kind.size.h);
   return el(
     'g',

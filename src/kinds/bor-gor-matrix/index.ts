@@ -3,14 +3,10 @@
  * each optionally tagged with a quality criterion. It starts empty, so nothing is seeded.
  */
 import type { WidgetKind } from '../kind.js';
-import type { WithMiro } from '../miro.js';
 import { BOR_GOR_SIZE, borGorLayout } from './layout.js';
 import { readMatrix, type NotesByField } from './records.js';
-import { renderBorGorMatrix } from './render.js';
-import { borGorMatrixMiro } from './miro.js';
-import { borGorMatrixExport } from './export.js';
 
-export const borGorMatrix: WidgetKind<'bor-gor-matrix', NotesByField> & WithMiro<typeof borGorMatrixMiro> = {
+export const borGorMatrix: WidgetKind<'bor-gor-matrix', NotesByField> = {
   type: 'bor-gor-matrix',
   part: 'kaedeansvar',
   tag: 'kb-bor-gor-matrix',
@@ -18,7 +14,4 @@ export const borGorMatrix: WidgetKind<'bor-gor-matrix', NotesByField> & WithMiro
   seed() {},
   layout: borGorLayout,
   read: readMatrix,
-  renderSvg: renderBorGorMatrix,
-  miro: borGorMatrixMiro,
-  export: borGorMatrixExport,
 };

@@ -4,14 +4,10 @@
  */
 import { DEFAULT_DECK } from '../../content/competences.js';
 import type { WidgetKind } from '../kind.js';
-import type { WithMiro } from '../miro.js';
 import { COMPETENCE_PROFILE_SIZE, competenceProfileLayout } from './layout.js';
 import { readProfile, seedDeck, type ProfileData } from './records.js';
-import { renderCompetenceProfile } from './render.js';
-import { competenceProfileMiro } from './miro.js';
-import { competenceProfileExport } from './export.js';
 
-export const competenceProfile: WidgetKind<'competence-profile', ProfileData> & WithMiro<typeof competenceProfileMiro> = {
+export const competenceProfile: WidgetKind<'competence-profile', ProfileData> = {
   type: 'competence-profile',
   part: 'kontaktperson',
   tag: 'kb-competence-profile',
@@ -21,7 +17,4 @@ export const competenceProfile: WidgetKind<'competence-profile', ProfileData> & 
   },
   layout: competenceProfileLayout,
   read: readProfile,
-  renderSvg: renderCompetenceProfile,
-  miro: competenceProfileMiro,
-  export: competenceProfileExport,
 };

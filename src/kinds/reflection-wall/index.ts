@@ -6,8 +6,6 @@ import type { WidgetKind } from '../kind.js';
 import { DEFAULT_REFLECTIONS } from '../../content/reflections.js';
 import { WALL_SIZE, wallLayout } from './layout.js';
 import { readWallPublic, type WallColumn } from './records.js';
-import { renderReflectionWall } from './render.js';
-import { reflectionWallExport } from './export.js';
 import { seedWall } from './seed.js';
 
 export const reflectionWall: WidgetKind<'reflection-wall', WallColumn[]> = {
@@ -20,6 +18,4 @@ export const reflectionWall: WidgetKind<'reflection-wall', WallColumn[]> = {
   },
   layout: () => wallLayout(DEFAULT_REFLECTIONS.length),
   read: readWallPublic,
-  renderSvg: renderReflectionWall,
-  export: reflectionWallExport,
 };

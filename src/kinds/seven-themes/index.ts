@@ -4,14 +4,10 @@
  * is created on its first change, and a missing one reads as 'not-started'.
  */
 import type { WidgetKind } from '../kind.js';
-import type { WithMiro } from '../miro.js';
 import { NATURAL_SIZE, sevenThemesLayout } from './layout.js';
 import { readThemes, type ThemeState } from './records.js';
-import { renderSevenThemes } from './render.js';
-import { sevenThemesMiro } from './miro.js';
-import { sevenThemesExport } from './export.js';
 
-export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> & WithMiro<typeof sevenThemesMiro> = {
+export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> = {
   type: 'seven-themes',
   part: 'kaedeansvar',
   tag: 'kb-seven-themes',
@@ -19,7 +15,4 @@ export const sevenThemes: WidgetKind<'seven-themes', ThemeState[]> & WithMiro<ty
   seed() {},
   layout: sevenThemesLayout,
   read: readThemes,
-  renderSvg: renderSevenThemes,
-  miro: sevenThemesMiro,
-  export: sevenThemesExport,
 };
