@@ -5,10 +5,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getLocale, onLocaleChange } from './index.js';
 
-document.documentElement.lang = getLocale();
-onLocaleChange((locale) => {
-  document.documentElement.lang = locale;
-});
+// Guarded: unit tests in Node import Lit elements without a document.
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = getLocale();
+  onLocaleChange((locale) => {
+    document.documentElement.lang = locale;
+  });
+}
 
 /** A Lit reactive controller: the host re-renders when the language changes. */
 export class LocaleController implements ReactiveController {
