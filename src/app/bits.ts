@@ -152,7 +152,7 @@ export function facilitatorGate(s: { noToken: boolean; refusal: Refusal | null; 
   const back = html`<p><a href="/">${m('common.frontPage')}</a></p>`;
   const card = (role: 'alert' | 'status', text: string) => html`<main class="page"><section class="card" role=${role}><p class="lead">${text}</p>${back}</section></main>`;
   if (s.noToken) return card('alert', m('group.missingToken'));
-  if (s.deleted) return card('status', m('console.deleted'));
+  if (s.deleted) return card('status', m('common.workshopDeleted'));
   if (s.refusal) return card('alert', refusalText(s.refusal));
   if (!s.loaded) return html`<main class="page"><p role=${s.error ? 'alert' : 'status'} class=${s.error ? 'error' : ''}>${s.error || m('common.loading')}</p></main>`;
   return null;

@@ -10,7 +10,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getLocale } from '../i18n/index.js';
 import { consoleDeleteStyles } from './console-delete.styles.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 
 @customElement('kb-console-delete')

@@ -15,7 +15,7 @@ import '../canvas/board-element.js';
 import type { Person, WatchedRoom } from './control.js';
 import { consoleGroupsStyles } from './console-groups.styles.js';
 import './console-people.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 
 @customElement('kb-console-groups')

@@ -10,7 +10,7 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consoleLockStyles } from './console-lock.styles.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 
 @customElement('kb-console-lock')

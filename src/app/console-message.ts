@@ -11,7 +11,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlState } from '../workshop/api.js';
 import { consoleMessageStyles } from './console-message.styles.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 
 @customElement('kb-console-message')

@@ -32,7 +32,7 @@ import './console-snapshots.js';
 import './console-timer.js';
 import type { ControlSource, Person, Refusal, WatchedRoom } from './control.js';
 import './exports-element.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { partsUpdated } from './page-part.js';
 import { pageStyles } from './page-styles.js';
 import { forgetToken, takeToken } from './routes.js';

@@ -10,7 +10,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Person } from './control.js';
 import { consolePeopleStyles } from './console-people.styles.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 
 export interface MoveRequest {

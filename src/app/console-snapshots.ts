@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { getLocale } from '../i18n/index.js';
 import type { SnapshotSetView } from '../workshop/api.js';
 import { consoleSnapshotsStyles } from './console-snapshots.styles.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 
 @customElement('kb-console-snapshots')

@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlState, TimerRequest } from '../workshop/api.js';
 import { timerRemaining } from './control.js';
 import { consoleTimerStyles } from './console-timer.styles.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 import './timer-element.js';
 

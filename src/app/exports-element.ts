@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/lit.js';
 import type { ExportFormat } from '../workshop/api.js';
 import { errorMessage, type WorkshopApi } from './api-client.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { pageStyles } from './page-styles.js';
 
 export const WORKSHOP_FORMATS: ExportFormat[] = ['json', 'csv', 'md', 'pdf'];

@@ -8,7 +8,7 @@ import { getLocale } from '../i18n/index.js';
 import type { Board } from '../model/index.js';
 import type { SnapshotSetView } from '../workshop/api.js';
 import '../canvas/board-element.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 
 /** The live boards, offered beside the snapshot sets. */
 export const LIVE = 'live';

@@ -10,7 +10,7 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Board } from '../model/index.js';
 import type { SnapshotSetView } from '../workshop/api.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 import { LIVE, renderBoard, renderSetOptions, setLabel } from './plenum-common.js';
 import { plenumCommonStyles } from './plenum-common.styles.js';

@@ -18,7 +18,7 @@ import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
 import { facilitatorGate } from './bits.js';
 import { boardFromUpdate, type Refusal } from './control.js';
 import './exports-element.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { partsUpdated } from './page-part.js';
 import { pageStyles } from './page-styles.js';
 import './plenum-boards.js';

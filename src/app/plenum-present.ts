@@ -9,7 +9,7 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { PagePart } from './page-part.js';
 import { renderBoard, type Shown } from './plenum-common.js';
 import { plenumCommonStyles } from './plenum-common.styles.js';

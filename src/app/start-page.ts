@@ -12,7 +12,7 @@ import type { CreatedWorkshopResponse, CreateWorkshopRequest, Part } from '../wo
 import { PARTS } from '../workshop/parts.js';
 import { WorkshopApi, errorMessage } from './api-client.js';
 import './bits.js';
-import { m } from './messages.js';
+import { m } from './facilitator-messages.js';
 import { pageStyles } from './page-styles.js';
 import { absolute, isRoomName, nav } from './routes.js';
 
