@@ -59,6 +59,8 @@ export class KbBoard extends LitElement {
   /** This participant's transaction origin (tracked by their undo manager). */
   @property({ attribute: false }) origin: Origin = {};
   @property({ type: Boolean }) readonly = false;
+  /** Why the board is read-only, when it is not the lock (e.g. made by a newer client): shown over the board. */
+  @property() readOnlyReason = '';
   @property() status: ConnectionStatus = 'connected';
   @property() userName = '';
   @property() clientTag = '';
@@ -386,6 +388,7 @@ export class KbBoard extends LitElement {
       },
     );
     return html`${chrome}
+      ${this.readOnlyReason ? html`<div class="banner" role="status">${this.readOnlyReason}</div>` : nothing}
       ${this.#sel.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}`;
   }
 }
