@@ -18,11 +18,21 @@ export interface CsvOptions {
 }
 
 /**
- * A cell that a spreadsheet would read as a formula (starts with = + - @, or a tab or CR that
- * some strip first) gets a leading apostrophe (OWASP's advice against CSV injection).
+ * Where a spreadsheet may start a cell: at the start of the field, and after any separator it
+ * might split a line on (`,` `;` tab `|`) or a line break. A Danish file (`;`) opened with `,`
+ * as the separator splits `a,=HYPERLINK(…)` into a cell that starts with `=`; quotes between
+ * the separator and the `=` are skipped over too (a reader that is out of step with the
+ * quoting sees them as an empty quoted field before the formula).
+ */
+const CELL_START = /(^|[,;\t|\r\n])(?="*[=+\-@\t\r])/g;
+
+/**
+ * Every place a cell may start that would read as a formula (= + - @, or a tab or CR that some
+ * strip first) gets an apostrophe (OWASP's advice against CSV injection), whichever separator
+ * the spreadsheet uses.
  */
 export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return cell.replace(CELL_START, "$1'");
 }
 
 /** One CSV field: neutralised, and quoted when it holds the delimiter, a quote or a line break. */
