@@ -6,10 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { CURRENT_SCHEMA_VERSION } from '../src/model/migrations.js';
-import type { Config } from './config.js';
+import { checkConfig, type Config } from './config.js';
 import type { Fanout } from './fanout/fanout.js';
 import { InProcessFanout } from './fanout/in-process.js';
 import { createRequestHandler } from './http/handler.js';
+import { allowedHosts, hostAllowed } from './http/hosts.js';
 import { createLogger, type Logger } from './http/log.js';
 import { Metrics } from './http/metrics.js';
 import { SqliteStore } from './storage/sqlite/room-store.js';
@@ -40,6 +41,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.quiet)): Promise<RunningServer> {
+  checkConfig(config);
+  const hosts = allowedHosts(config);
+  if (hosts === null && config.allowedHosts.length === 0) log.warn('server.any-host', { host: config.host, hint: 'set ALLOWED_HOSTS to the names people use to reach this server' });
   const store = new SqliteStore(config.dataDir, config.durability);
   const fanout = new InProcessFanout();
   let rooms: Rooms | undefined;
@@ -49,8 +53,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const workshops = new SqliteWorkshopStore(store.db);
   rooms = new Rooms(store, fanout, config, metrics, log);
   sync = new SyncServer(rooms, config, metrics, log, workshopAuthorizer(workshops, config));
-  const api = new WorkshopApi({ workshops, rooms, config, log, onCrossViewOff: (id) => sync?.closeForeign(id) });
-  api.router.on('GET', '/api/info', () => ({ name: 'kaedeboard', version: VERSION, schemaVersion: CURRENT_SCHEMA_VERSION, maxMessageBytes: config.maxMessageBytes }));
+  const api = new WorkshopApi({ workshops, rooms, config, log, onCrossViewOff: (id) => sync?.closeForeign(id), sessions: sync });
+  api.router.on('GET', '/api/info', () => ({
+    name: 'kaedeboard',
+    version: VERSION,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    maxMessageBytes: config.maxMessageBytes,
+    organiserKey: config.organiserKey !== '',
+    openBoards: config.openBoards,
+  }));
   // Workshops past their retention period are deleted at start and every hour.
   const expire = (): void => {
     const n = api.deleteExpired();
@@ -77,6 +88,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!SyncServer.handles(url.pathname)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (!hostAllowed(req.headers.host, hosts)) {
+      log.warn('sync.host-refused', { host: String(req.headers.host ?? '').slice(0, 100) });
+      socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     sync.upgrade(req, socket, head, url);

@@ -3,6 +3,7 @@
  * (`--port 8080 --host 127.0.0.1 --data-dir ./data`). Every value is validated here so
  * the rest of the server works with a typed, trusted `Config`.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export type Durability = 'normal' | 'full';
@@ -35,8 +36,21 @@ export interface Config {
   allowedOrigins: string[];
   /** Workshops are deleted this many days after they were created. */
   retentionDays: number;
-  /** Allow boards outside workshops (/b/<name>, no token). */
+  /**
+   * Allow boards outside workshops (/b/<name>, no token). Unset, it is on when the server listens
+   * on loopback only and off beyond it.
+   */
   openBoards: boolean;
+  /** Secret that creating and importing workshops needs (required when listening beyond loopback). */
+  organiserKey: string;
+  /** Workshops created or imported per client address per hour (wrong organiser keys count too). */
+  createPerHour: number;
+  /** Largest body of `POST /api/workshops/import` (and of a board sent from Miro), in bytes. */
+  maxImportBytes: number;
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  /** Host names (optionally host:port) that HTTP and websocket requests may name; empty: see `allowedHostsFor`. */
+  allowedHosts: string[];
   /** Quiet logs (tests). */
   quiet: boolean;
 }
@@ -58,6 +72,14 @@ export const DEFAULTS: Config = {
   allowedOrigins: [],
   retentionDays: 30,
   openBoards: true,
+  organiserKey: '',
+  createPerHour: 20,
+  // A 30-group workshop exported as JSON measured 0.55 MiB (the render fixture on every board),
+  // 0.6 MiB (the workshop benchmark's filled boards) and 1.2 MiB (those boards plus 40 notes each
+  // moved 50 times and edited 10 times); 8 MiB leaves more than six times that.
+  maxImportBytes: 8 * 1024 * 1024,
+  trustedProxies: [],
+  allowedHosts: [],
   quiet: false,
 };
 
@@ -79,6 +101,11 @@ const SOURCES: Record<keyof Config, { env: string; flag: string }> = {
   allowedOrigins: { env: 'ALLOWED_ORIGINS', flag: '--allowed-origins' },
   retentionDays: { env: 'RETENTION_DAYS', flag: '--retention-days' },
   openBoards: { env: 'OPEN_BOARDS', flag: '--open-boards' },
+  organiserKey: { env: 'ORGANISER_KEY', flag: '--organiser-key' },
+  createPerHour: { env: 'CREATE_PER_HOUR', flag: '--create-per-hour' },
+  maxImportBytes: { env: 'MAX_IMPORT_BYTES', flag: '--max-import-bytes' },
+  trustedProxies: { env: 'TRUSTED_PROXIES', flag: '--trusted-proxies' },
+  allowedHosts: { env: 'ALLOWED_HOSTS', flag: '--allowed-hosts' },
   quiet: { env: 'QUIET', flag: '--quiet' },
 };
 
@@ -110,9 +137,11 @@ function parseValue<K extends keyof Config>(key: K, raw: string, from: string): 
 
 /** Builds the configuration from defaults, `env` and `argv` (flags win over environment). */
 export function loadConfig(argv: readonly string[] = [], env: Record<string, string | undefined> = {}): Config {
-  const config: Config = { ...DEFAULTS, allowedOrigins: [...DEFAULTS.allowedOrigins] };
+  const config: Config = { ...DEFAULTS, allowedOrigins: [], trustedProxies: [], allowedHosts: [] };
+  const given = new Set<keyof Config>();
   const set = <K extends keyof Config>(key: K, raw: string, from: string): void => {
     config[key] = parseValue(key, raw, from);
+    given.add(key);
   };
   for (const key of Object.keys(SOURCES) as (keyof Config)[]) {
     const raw = env[SOURCES[key].env];
@@ -126,7 +155,9 @@ export function loadConfig(argv: readonly string[] = [], env: Record<string, str
     const key = byFlag.get(flag);
     if (!key) throw new ConfigError(`unknown option ${flag}\n\n${usage()}`);
     if (typeof DEFAULTS[key] === 'boolean' && inline === undefined) {
-      set(key, 'true', `option ${flag}`);
+      // `--quiet` alone means true; `--open-boards false` (as the README writes it) is read too.
+      const next = argv[i + 1];
+      set(key, next !== undefined && /^(1|0|true|false|yes|no)$/i.test(next) ? (argv[++i] as string) : 'true', `option ${flag}`);
       continue;
     }
     const raw = inline ?? argv[++i];
@@ -135,13 +166,53 @@ export function loadConfig(argv: readonly string[] = [], env: Record<string, str
   }
   config.dataDir = resolve(config.dataDir);
   config.staticDir = resolve(config.staticDir);
+  if (!given.has('openBoards')) config.openBoards = isLoopback(config.host);
+  checkConfig(config);
   return config;
+}
+
+/** Is `host` (a listen address) reachable from this machine only? */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** Shortest organiser key accepted (it guards creating workshops on a reachable server). */
+export const MIN_ORGANISER_KEY = 16;
+
+const CIDR = /^(.+)\/(\d{1,3})$/;
+const HOST_NAME = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/i;
+
+/**
+ * Rules between settings, checked whoever built the configuration (`loadConfig`, or tests and
+ * benchmarks that spread one): a server that listens beyond loopback needs an organiser key.
+ */
+export function checkConfig(config: Config): void {
+  if (!isLoopback(config.host) && config.organiserKey === '') {
+    throw new ConfigError(
+      `HOST is ${config.host}, beyond loopback: set ORGANISER_KEY (or --organiser-key) to a secret of at least ${MIN_ORGANISER_KEY} characters ` +
+        '(e.g. the output of `openssl rand -base64 24`); creating and importing workshops will ask for it',
+    );
+  }
+  if (config.organiserKey !== '' && config.organiserKey.length < MIN_ORGANISER_KEY) {
+    throw new ConfigError(`ORGANISER_KEY: use at least ${MIN_ORGANISER_KEY} characters (got ${config.organiserKey.length})`);
+  }
+  for (const p of config.trustedProxies) {
+    const m = CIDR.exec(p);
+    const family = isIP(m ? (m[1] as string) : p);
+    if (family === 0 || (m && Number(m[2]) > (family === 4 ? 32 : 128))) {
+      throw new ConfigError(`TRUSTED_PROXIES: expected IP addresses or CIDR ranges such as 10.0.0.0/8 (got ${JSON.stringify(p)})`);
+    }
+  }
+  for (const h of config.allowedHosts) {
+    if (h !== '*' && !HOST_NAME.test(h)) throw new ConfigError(`ALLOWED_HOSTS: expected host names such as board.example.dk or board.example.dk:8443 (got ${JSON.stringify(h)})`);
+  }
 }
 
 export function usage(): string {
   const lines = Object.entries(SOURCES).map(([key, s]) => {
-    const def = DEFAULTS[key as keyof Config];
-    return `  ${s.flag.padEnd(30)} ${s.env.padEnd(26)} default ${JSON.stringify(def)}`;
+    const def = key === 'openBoards' ? 'true on loopback, else false' : JSON.stringify(DEFAULTS[key as keyof Config]);
+    return `  ${s.flag.padEnd(30)} ${s.env.padEnd(26)} default ${def}`;
   });
   return ['Usage: npm start -- [options]', '', '  option                         environment                 ', ...lines].join('\n');
 }

@@ -1,12 +1,15 @@
 /**
  * HTTP: the built app from the static folder, a JSON API under /api, /healthz and /metrics.
  * Static paths are resolved inside the folder only (no `..`, no absolute paths, no dotfiles).
+ * A request naming a host the server is not known by is refused (421, see hosts.ts), except
+ * /healthz and /metrics, which probes and scrapers ask by address.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Config } from '../config.js';
 import { HttpError } from './errors.js';
+import { allowedHosts, hostAllowed } from './hosts.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import type { Router } from './router.js';
@@ -63,10 +66,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const hosts = allowedHosts(deps.config);
   return (req, res) => {
-    handle(deps, req, res).catch((err: unknown) => {
+    handle(deps, hosts, req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
-        if (err.status === 401 || err.status === 403) deps.log.warn('http.refused', { status: err.status, method: req.method, path: new URL(req.url ?? '/', 'http://localhost').pathname, reason: err.message });
+        if (err.status === 401 || err.status === 403 || err.status === 421) deps.log.warn('http.refused', { status: err.status, method: req.method, path: new URL(req.url ?? '/', 'http://localhost').pathname, reason: err.message });
         if (!res.headersSent) return sendJson(res, err.status, { error: err.message });
         return void res.destroy();
       }
@@ -77,9 +81,12 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
   };
 }
 
-async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(deps: HttpDeps, hosts: string[] | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
+  if (path !== '/healthz' && path !== '/metrics' && !hostAllowed(req.headers.host, hosts)) {
+    throw new HttpError(421, `this server does not answer to the name ${JSON.stringify((req.headers.host ?? '').slice(0, 100))} (ALLOWED_HOSTS)`);
+  }
   if (path === '/healthz') {
     const h = deps.health();
     return sendJson(res, h.ok ? 200 : 503, h);

@@ -29,7 +29,7 @@ export interface RequestContext {
   json(limit?: number): Promise<unknown>;
   /** The bearer token of the Authorization header, if any. */
   token(): string | null;
-  /** The client's address (for rate limits). */
+  /** The client's address (for rate limits): the socket's, or a trusted proxy's X-Forwarded-For. */
   ip(): string;
 }
 
@@ -43,8 +43,18 @@ interface Route {
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
+export interface RouterOptions {
+  /** Who sent a request (see client-address.ts); the socket's address by default. */
+  clientAddress?: (req: IncomingMessage) => string;
+}
+
 export class Router {
   readonly #routes: Route[] = [];
+  readonly #clientAddress: (req: IncomingMessage) => string;
+
+  constructor(opts: RouterOptions = {}) {
+    this.#clientAddress = opts.clientAddress ?? ((req) => req.socket.remoteAddress ?? 'unknown');
+  }
 
   on(method: string, pattern: string, handler: Handler): this {
     this.#routes.push({ method, parts: pattern.split('/').filter(Boolean), handler });
@@ -60,7 +70,7 @@ export class Router {
       if (!params) continue;
       pathMatched = true;
       if (route.method !== req.method) continue;
-      const reply = await route.handler(context(req, url, params));
+      const reply = await route.handler(context(req, url, params, this.#clientAddress));
       send(res, reply);
       return true;
     }
@@ -86,7 +96,7 @@ function match(parts: string[], segs: string[]): Record<string, string> | null {
   return params;
 }
 
-function context(req: IncomingMessage, url: URL, params: Record<string, string>): RequestContext {
+function context(req: IncomingMessage, url: URL, params: Record<string, string>, clientAddress: (req: IncomingMessage) => string): RequestContext {
   return {
     req,
     url,
@@ -97,7 +107,7 @@ function context(req: IncomingMessage, url: URL, params: Record<string, string>)
       const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h) : null;
       return m ? (m[1] as string) : null;
     },
-    ip: () => req.socket.remoteAddress ?? 'unknown',
+    ip: () => clientAddress(req),
   };
 }
 

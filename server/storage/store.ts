@@ -49,15 +49,23 @@ export interface Store {
  * atomic.
  */
 export interface WorkshopStore {
-  /** A new workshop with its groups, a facilitator token and one token per group. */
+  /** A new workshop with its groups, a facilitator token, a plenum token and one link token per group. */
   create(input: NewWorkshop): CreatedWorkshop;
-  /** A new participant token for group `n` (each join by code gets its own). */
+  /** Keeps a plenum token's hash; idempotent (a workshop from before plenum tokens gets its own). */
+  addPlenumToken(workshopId: string, token: string): void;
+  /** A new personal participant token for group `n` (each join by code gets its own). */
   issueGroupToken(workshopId: string, n: number): string;
+  /** Tokens workshop `id` has handed out, revoked ones included (a bound on joins). */
+  tokenCount(workshopId: string): number;
+  /** Revokes a token (a moved participant's old one); false when unknown or already revoked. */
+  revoke(workshopId: string, token: string): boolean;
+  /** Was this token of workshop `id` revoked? (A refusal can then say so.) */
+  isRevoked(workshopId: string, token: string): boolean;
   /** Adds a new group (e.g. a board restored from a snapshot); returns it and its token. */
   addGroup(workshopId: string, name: string): { group: Group; token: string };
   renameGroup(workshopId: string, n: number, name: string): void;
   get(id: string): Workshop | null;
-  /** Who `token` is in workshop `id`; null when it is nobody. */
+  /** Who `token` is in workshop `id`; null when it is nobody (or revoked). */
   authenticate(id: string, token: string): Access | null;
   /** The group a typed code belongs to. */
   byCode(code: string): { workshopId: string; group: number } | null;
@@ -72,4 +80,8 @@ export interface WorkshopStore {
   saveSnapshotSet(workshopId: string, name: string, states: Map<number, Uint8Array>): SnapshotSet;
   listSnapshotSets(workshopId: string): SnapshotSet[];
   snapshot(workshopId: string, setId: string, group: number): Uint8Array | null;
+  /** Free boards (rooms outside workshops) fall under the retention rule from their first opening. */
+  noteFreeBoard(room: string): void;
+  expiredFreeBoards(cutoff: number): string[];
+  forgetFreeBoard(room: string): void;
 }

@@ -30,11 +30,27 @@ export type Authorization =
       label?: string;
       /** Set when the connection reads another group's board of this workshop (cross-view). */
       foreign?: string;
+      /** Who the token is (its hash), for checks made later (a move) and for revoking it. */
+      subject?: string;
     }
   | { ok: false; code: number; reason: string };
 
 /** Decides whether a connection with `token` may open `room`. */
 export type Authorize = (room: string, token: string | null) => Authorization;
+
+/**
+ * The browser app sends its token as a websocket subprotocol (`kaedeboard.token.<token>`, next
+ * to `kaedeboard`), which stays out of URLs and so out of proxy logs; `?token=` is still read
+ * for other clients. The server answers with the `kaedeboard` protocol, never the token.
+ */
+export const PROTOCOL = 'kaedeboard';
+export const TOKEN_PROTOCOL_PREFIX = 'kaedeboard.token.';
+
+export function tokenOf(req: IncomingMessage, url: URL): string | null {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
+  const fromProtocol = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
+  return fromProtocol ? fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length) : url.searchParams.get('token');
+}
 
 export const openAccess: Authorize = () => ({ ok: true, canWrite: () => true, refusal: () => '' });
 
@@ -42,6 +58,8 @@ class Connection implements Peer {
   readonly id = nextConnectionId++;
   room: Room | null = null;
   access: Extract<Authorization, { ok: true }> = { ok: true, canWrite: () => false, refusal: () => 'read-only' };
+  /** The awareness client id this connection announced first and owns (see SyncServer.ownerOf). */
+  clientId: number | null = null;
   #lastRefusal = 0;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
@@ -108,6 +126,7 @@ class Connection implements Peer {
     }
     const cost = message.type === 'awareness' ? this.room.awarenessCost(this, message.entries) : 1;
     if (!this.#messages.take(cost)) return this.#rateLimited();
+    if (message.type === 'awareness' && this.clientId === null) this.sync.claim(this, message.entries);
     this.room.receive(this, message);
   }
 
@@ -126,6 +145,8 @@ function toUint8Array(data: RawData): Uint8Array {
 export class SyncServer {
   readonly wss: WebSocketServer;
   readonly connections = new Set<Connection>();
+  /** Awareness client ids by the connection that owns them, server-wide. */
+  readonly #owners = new Map<number, Connection>();
 
   constructor(
     readonly rooms: Rooms,
@@ -134,7 +155,13 @@ export class SyncServer {
     readonly log: Logger,
     readonly authorize: Authorize = openAccess,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.maxMessageBytes,
+      perMessageDeflate: false,
+      // Never echo the token protocol; a client that offers protocols gets ours (or none).
+      handleProtocols: (offered) => (offered.has(PROTOCOL) ? PROTOCOL : false),
+    });
   }
 
   /** True when `url` is a path this endpoint serves. */
@@ -159,6 +186,7 @@ export class SyncServer {
     ws.on('error', (err) => this.log.warn('sync.socket-error', { connection: conn.id, error: err.message }));
     ws.on('close', () => {
       this.connections.delete(conn);
+      if (conn.clientId !== null && this.#owners.get(conn.clientId) === conn) this.#owners.delete(conn.clientId);
       if (conn.room) this.rooms.leave(conn.room, conn);
     });
 
@@ -173,7 +201,7 @@ export class SyncServer {
       this.log.warn('sync.origin-refused', { origin: req.headers.origin });
       return conn.closeWith(Close.originNotAllowed);
     }
-    const access = this.authorize(name, url.searchParams.get('token'));
+    const access = this.authorize(name, tokenOf(req, url));
     if (!access.ok) {
       this.log.warn('sync.refused', { room: name, code: access.code, reason: access.reason });
       return conn.close(access.code, access.reason);
@@ -203,6 +231,37 @@ export class SyncServer {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * A connection owns the first client id it announces in awareness that no live connection
+   * owns yet: its own (the stock client announces itself before it echoes anyone else), never
+   * one it learnt from others while their owner is connected.
+   */
+  claim(conn: Connection, entries: readonly { clientID: number; json: string }[]): void {
+    for (const e of entries) {
+      if (e.json === 'null' || this.#owners.has(e.clientID)) continue;
+      this.#owners.set(e.clientID, conn);
+      conn.clientId = e.clientID;
+      return;
+    }
+  }
+
+  /** The live connection that owns awareness client id `clientId`: its room and token subject. */
+  ownerOf(clientId: number): { room: string; subject: string | undefined } | undefined {
+    const conn = this.#owners.get(clientId);
+    return conn?.room ? { room: conn.room.name, subject: conn.access.subject } : undefined;
+  }
+
+  /** Closes every connection opened with the token whose subject is `subject` (a revoked token). */
+  closeSubject(subject: string, code: number, reason: string): number {
+    let n = 0;
+    for (const conn of this.connections) {
+      if (conn.access.subject !== subject) continue;
+      conn.close(code, reason);
+      n++;
+    }
+    return n;
   }
 
   /** Closes connections reading other groups' boards of `workshopId` (cross-view turned off). */

@@ -1,9 +1,12 @@
 /**
  * The workshop API (the contract is src/workshop/api.ts). Every call checks its token: the
- * facilitator may do everything; a participant may read the workshop and their own group's
- * board (other groups' only when the facilitator allows it) and accept a move. Every refusal
- * is an HttpError with a reason (logged by http/handler.ts).
+ * facilitator may do everything; the plenum reads the workshop, every board and snapshot and
+ * nothing else; a participant may read the workshop and their own group's board (other
+ * groups' only when the facilitator allows it) and accept a move meant for their own
+ * connection. Creating and importing need the organiser key when one is set, and are limited
+ * per address. Every refusal is an HttpError with a reason (logged by http/handler.ts).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as Y from 'yjs';
 import { Board, initialControl, migrate } from '../../src/model/index.js';
 import { arrayOf, boolean, integer, number, object, oneOf, string, type Validator } from '../../src/model/validate.js';
@@ -21,15 +24,18 @@ import { placeWorkshop } from '../../src/workshop/template.js';
 import type { Config } from '../config.js';
 import { Exporter } from '../export/exporter.js';
 import { parseWorkshopExport, WorkshopExportError } from '../export/index.js';
+import { clientAddress, proxyList } from '../http/client-address.js';
 import { HttpError } from '../http/errors.js';
 import type { Logger } from '../http/log.js';
+import { AddressLimiter } from '../http/rate-limit.js';
 import { created, Router, type RequestContext } from '../http/router.js';
 import type { WorkshopStore } from '../storage/store.js';
-import { TokenBucket } from '../sync/limits.js';
 import type { Rooms } from '../sync/rooms.js';
+import { cleanText } from '../../src/workshop/text.js';
+import { CLOSE_UNAUTHORIZED, REVOKED } from './auth.js';
 import { Control } from './control.js';
 import { controlRoom, groupRoom } from '../../src/workshop/rooms.js';
-import { normaliseCode } from './tokens.js';
+import { hashToken, normaliseCode, plenumTokenFor } from './tokens.js';
 import type { Access, Workshop } from './types.js';
 
 /** Close code for connections to a deleted workshop. */
@@ -42,6 +48,26 @@ export interface ApiDeps {
   log: Logger;
   /** Called when the facilitator stops groups from looking at each other's boards. */
   onCrossViewOff?: (workshopId: string) => void;
+  /** The live websocket connections, as a move needs them (server/sync/endpoint.ts). */
+  sessions?: Sessions;
+}
+
+/** What the API asks of the websocket endpoint. */
+export interface Sessions {
+  /** The connection owning awareness client id `clientId`: its room and its token's hash. */
+  ownerOf(clientId: number): { room: string; subject: string | undefined } | undefined;
+  /** Closes every connection opened with the token whose hash is `subject`. */
+  closeSubject(subject: string, code: number, reason: string): number;
+}
+
+/** Tokens one workshop hands out at most (joins, personal tokens, moves): far above 150 people's. */
+export const MAX_TOKENS_PER_WORKSHOP = 5000;
+
+/** The header that carries the organiser key. */
+export const ORGANISER_KEY_HEADER = 'x-organiser-key';
+
+function digest(s: string): Buffer {
+  return createHash('sha256').update(s, 'utf8').digest();
 }
 
 function valid<T>(v: Validator<T>, input: unknown, what: string): T {
@@ -64,12 +90,18 @@ export function groupName(n: number, locale: 'da' | 'en'): string {
 export class WorkshopApi {
   readonly control: Control;
   readonly exporter: Exporter;
-  readonly router = new Router();
-  readonly #joinLimits = new Map<string, TokenBucket>();
+  readonly router: Router;
+  /** Ten join attempts a minute per address (a code is one of 887 million). */
+  readonly #joinLimits = new AddressLimiter(10 / 60, 10);
+  /** Creating and importing, `createPerHour` per address (wrong organiser keys count too). */
+  readonly #createLimits: AddressLimiter;
 
   constructor(readonly deps: ApiDeps) {
     this.control = new Control(deps.rooms);
     this.exporter = new Exporter(deps.workshops, deps.rooms);
+    const proxies = deps.config.trustedProxies.length > 0 ? proxyList(deps.config.trustedProxies) : null;
+    this.router = new Router({ clientAddress: (req) => clientAddress(req, proxies) });
+    this.#createLimits = new AddressLimiter(deps.config.createPerHour / 3600, deps.config.createPerHour);
     const r = this.router;
     r.on('POST', '/api/workshops', (ctx) => this.create(ctx));
     r.on('POST', '/api/workshops/import', (ctx) => this.import(ctx));
@@ -95,7 +127,7 @@ export class WorkshopApi {
       return job.file;
     });
     r.on('POST', '/api/join', (ctx) => this.join(ctx));
-    r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx)));
+    r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx), ctx.token()));
     r.on('DELETE', '/api/workshops/:id', (ctx) => {
       this.delete(this.#facilitator(ctx).workshop.id);
       return { deleted: true };
@@ -106,7 +138,7 @@ export class WorkshopApi {
       deps.workshops.setLocked(a.workshop.id, locked);
       this.control.write(a.workshop.id, { locked });
       deps.log.info('workshop.lock', { workshop: a.workshop.id, locked });
-      return this.view(this.#facilitator(ctx));
+      return this.view(this.#facilitator(ctx), ctx.token());
     });
     r.on('POST', '/api/workshops/:id/cross-view', async (ctx) => {
       const a = this.#facilitator(ctx);
@@ -114,7 +146,7 @@ export class WorkshopApi {
       deps.workshops.setCrossView(a.workshop.id, enabled);
       this.control.write(a.workshop.id, { crossView: enabled });
       if (!enabled) deps.onCrossViewOff?.(a.workshop.id);
-      return this.view(this.#facilitator(ctx));
+      return this.view(this.#facilitator(ctx), ctx.token());
     });
     r.on('POST', '/api/workshops/:id/timer', async (ctx) => {
       const a = this.#facilitator(ctx);
@@ -135,22 +167,16 @@ export class WorkshopApi {
       this.control.requestMove(a.workshop.id, clientId, toGroup);
       return { ok: true };
     });
-    r.on('POST', '/api/workshops/:id/moves/accept', async (ctx) => {
-      const a = this.#access(ctx);
-      const { clientId } = valid(object({ clientId: integer({ min: 0, max: 2 ** 53 }) }), await ctx.json(), 'body');
-      const move = this.control.takeMove(a.workshop.id, clientId);
-      if (!move) throw new HttpError(404, 'no move is waiting for this participant');
-      const token = deps.workshops.issueGroupToken(a.workshop.id, move.toGroup);
-      return { workshopId: a.workshop.id, group: move.toGroup, token, link: groupLink(a.workshop.id, move.toGroup, token) } satisfies JoinResponse;
-    });
+    r.on('POST', '/api/workshops/:id/moves/accept', async (ctx) => this.acceptMove(this.#access(ctx), ctx.token() as string, await ctx.json()));
+    r.on('POST', '/api/workshops/:id/tokens', (ctx) => this.personalToken(this.#access(ctx)));
     r.on('POST', '/api/workshops/:id/snapshots', async (ctx) => {
       const a = this.#facilitator(ctx);
       const { name } = valid(object({ name: string({ min: 1, max: 100 }) }), await ctx.json(), 'body');
       return created(this.snapshot(a.workshop, name));
     });
-    r.on('GET', '/api/workshops/:id/snapshots', (ctx) => deps.workshops.listSnapshotSets(this.#facilitator(ctx).workshop.id) satisfies SnapshotSetView[]);
+    r.on('GET', '/api/workshops/:id/snapshots', (ctx) => deps.workshops.listSnapshotSets(this.#viewer(ctx).workshop.id) satisfies SnapshotSetView[]);
     r.on('GET', '/api/workshops/:id/snapshots/:set/groups/:n', (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = this.#viewer(ctx);
       const state = deps.workshops.snapshot(a.workshop.id, ctx.params.set as string, Number(ctx.params.n));
       if (!state) throw new HttpError(404, 'no such snapshot');
       return { kind: 'file', contentType: 'application/octet-stream', body: state };
@@ -162,8 +188,11 @@ export class WorkshopApi {
     });
     r.on('POST', '/api/workshops/:id/groups', async (ctx) => {
       const a = this.#facilitator(ctx);
-      const body = valid(object({ name: string({ min: 1, max: 200 }), board: string({ min: 4, max: 16 * 1024 * 1024, pattern: /^[A-Za-z0-9+/]+={0,2}$/ }) }), await ctx.json(24 * 1024 * 1024), 'body');
-      return created(this.addBoard(a.workshop, body.name.trim(), Buffer.from(body.board, 'base64')));
+      const limit = deps.config.maxImportBytes;
+      const body = valid(object({ name: string({ min: 1, max: 200 }), board: string({ min: 4, max: limit, pattern: /^[A-Za-z0-9+/]+={0,2}$/ }) }), await ctx.json(limit), 'body');
+      const name = cleanText(body.name);
+      if (!name) throw new HttpError(400, 'body.name: give the board a name');
+      return created(this.addBoard(a.workshop, name, Buffer.from(body.board, 'base64')));
     });
     r.on('GET', '/api/workshops/:id/boards/:n', (ctx) => {
       const a = this.#access(ctx);
@@ -181,7 +210,7 @@ export class WorkshopApi {
     if (!this.deps.workshops.get(id)) throw new HttpError(404, 'no such workshop');
     if (!token) throw new HttpError(401, 'missing token (Authorization: Bearer <token>)');
     const access = this.deps.workshops.authenticate(id, token);
-    if (!access) throw new HttpError(401, 'invalid token for this workshop');
+    if (!access) throw new HttpError(401, this.deps.workshops.isRevoked(id, token) ? REVOKED : 'invalid token for this workshop');
     return access;
   }
 
@@ -191,11 +220,78 @@ export class WorkshopApi {
     return a;
   }
 
+  /** The facilitator or the plenum: who may look at every board and snapshot. */
+  #viewer(ctx: RequestContext): Access {
+    const a = this.#access(ctx);
+    if (a.role !== 'facilitator' && a.role !== 'plenum') throw new HttpError(403, 'only the facilitator and the plenum view may do this');
+    return a;
+  }
+
+  /**
+   * Creating and importing: limited per address, then the organiser key (when the server has
+   * one), compared in constant time. A wrong key costs an attempt like any other.
+   */
+  #organiser(ctx: RequestContext): void {
+    if (!this.#createLimits.take(ctx.ip())) throw new HttpError(429, 'too many workshops created from this address: wait an hour and try again');
+    const key = this.deps.config.organiserKey;
+    if (!key) return;
+    const given = ctx.req.headers[ORGANISER_KEY_HEADER];
+    if (typeof given !== 'string' || given === '') throw new HttpError(401, `this server needs the organiser key to create workshops (header ${ORGANISER_KEY_HEADER})`);
+    if (!timingSafeEqual(digest(given), digest(key))) throw new HttpError(403, 'wrong organiser key');
+  }
+
+  /** Refuses a new token once the workshop has handed out MAX_TOKENS_PER_WORKSHOP. */
+  #roomForToken(workshopId: string): void {
+    if (this.deps.workshops.tokenCount(workshopId) >= MAX_TOKENS_PER_WORKSHOP) {
+      throw new HttpError(429, `this workshop has handed out ${MAX_TOKENS_PER_WORKSHOP} tokens, its limit: ask the facilitator`);
+    }
+  }
+
+  /**
+   * A move the facilitator asked for, taken by the participant it is for: the awareness client
+   * id must belong to a live connection of this workshop opened with the caller's own token
+   * (client ids are public in awareness, so knowing one proves nothing). The caller gets a token
+   * for the new group; its old token is revoked (unless it is the group's shared link token,
+   * which the rest of the group holds too) and its connections closed.
+   */
+  acceptMove(a: Access, token: string, input: unknown): JoinResponse {
+    const { clientId } = valid(object({ clientId: integer({ min: 0, max: 2 ** 53 }) }), input, 'body');
+    const id = a.workshop.id;
+    if (!this.control.read(id)?.moves[String(clientId)]) throw new HttpError(404, 'no move is waiting for this participant');
+    const owner = this.deps.sessions?.ownerOf(clientId);
+    const subject = hashToken(token);
+    if (a.role !== 'participant' || !owner || owner.subject !== subject || !isRoomOf(owner.room, id)) {
+      throw new HttpError(403, 'this move is for another participant: only the connection it names may take it');
+    }
+    this.#roomForToken(id);
+    const move = this.control.takeMove(id, clientId);
+    if (!move) throw new HttpError(404, 'no move is waiting for this participant');
+    const next = this.deps.workshops.issueGroupToken(id, move.toGroup);
+    if (!a.shared) {
+      this.deps.workshops.revoke(id, token);
+      this.deps.sessions?.closeSubject(subject, CLOSE_UNAUTHORIZED, REVOKED);
+    }
+    this.deps.log.info('workshop.move', { workshop: id, from: a.group?.number, to: move.toGroup, revoked: !a.shared });
+    return { workshopId: id, group: move.toGroup, token: next, link: groupLink(id, move.toGroup, next) };
+  }
+
+  /**
+   * A personal token for the caller's group, for a participant who came by the group's shared
+   * link: a move can then revoke the token of that one person, not the whole group's link.
+   */
+  personalToken(a: Access): JoinResponse {
+    if (a.role !== 'participant' || !a.group) throw new HttpError(403, 'only participants have group tokens');
+    this.#roomForToken(a.workshop.id);
+    const token = this.deps.workshops.issueGroupToken(a.workshop.id, a.group.number);
+    return { workshopId: a.workshop.id, group: a.group.number, token, link: groupLink(a.workshop.id, a.group.number, token) };
+  }
+
   async create(ctx: RequestContext): Promise<unknown> {
+    this.#organiser(ctx);
     const body = valid(createRequest, await ctx.json(), 'body');
     const parts = [...new Set(body.parts)];
     if (parts.length === 0) throw new HttpError(400, 'body.parts: choose at least one part');
-    const title = body.title.trim();
+    const title = cleanText(body.title);
     if (!title) throw new HttpError(400, 'body.title: give the workshop a title');
     const made = this.deps.workshops.create({ title, parts, groups: body.groups, locale: body.locale, groupName: (n) => groupName(n, body.locale) });
     const w = made.workshop;
@@ -209,14 +305,15 @@ export class WorkshopApi {
     }
     this.control.write(w.id, initialControl(w));
     this.deps.log.info('workshop.create', { workshop: w.id, groups: w.groups.length, parts });
-    return created(this.#createdResponse(w, made.facilitatorToken, made.groupTokens));
+    return created(this.#createdResponse(w, made.facilitatorToken, made.plenumToken, made.groupTokens));
   }
 
   /** A workshop exported as JSON comes back as a new workshop with equal boards and new tokens. */
   async import(ctx: RequestContext): Promise<unknown> {
+    this.#organiser(ctx);
     let data;
     try {
-      data = parseWorkshopExport(await ctx.json(64 * 1024 * 1024));
+      data = parseWorkshopExport(cleanNames(await ctx.json(this.deps.config.maxImportBytes)));
     } catch (err) {
       if (err instanceof WorkshopExportError) throw new HttpError(400, err.message);
       throw err;
@@ -236,17 +333,18 @@ export class WorkshopApi {
     });
     this.control.write(w.id, initialControl(w));
     this.deps.log.info('workshop.import', { workshop: w.id, groups: w.groups.length });
-    return created(this.#createdResponse(w, made.facilitatorToken, made.groupTokens));
+    return created(this.#createdResponse(w, made.facilitatorToken, made.plenumToken, made.groupTokens));
   }
 
-  #createdResponse(w: Workshop, facilitatorToken: string, groupTokens: Map<number, string>): CreatedWorkshopResponse {
+  #createdResponse(w: Workshop, facilitatorToken: string, plenumToken: string, groupTokens: Map<number, string>): CreatedWorkshopResponse {
     return {
       id: w.id,
       title: w.title,
       parts: w.parts,
       locale: w.locale,
       facilitatorToken,
-      links: { facilitator: `/f/${w.id}#${facilitatorToken}`, plenum: `/p/${w.id}#${facilitatorToken}`, join: '/join' },
+      plenumToken,
+      links: { facilitator: `/f/${w.id}#${facilitatorToken}`, plenum: plenumLink(w.id, plenumToken), join: '/join' },
       groups: w.groups.map((g) => {
         const token = groupTokens.get(g.number) as string;
         return { number: g.number, name: g.name, code: g.code, room: g.room, token, link: groupLink(w.id, g.number, token) } satisfies GroupLink;
@@ -255,21 +353,21 @@ export class WorkshopApi {
   }
 
   async join(ctx: RequestContext): Promise<JoinResponse> {
-    const ip = ctx.ip();
-    let bucket = this.#joinLimits.get(ip);
-    if (!bucket) {
-      if (this.#joinLimits.size > 10_000) this.#joinLimits.clear();
-      this.#joinLimits.set(ip, (bucket = new TokenBucket(10 / 60, 10)));
-    }
-    if (!bucket.take()) throw new HttpError(429, 'too many attempts: wait a minute and try again');
+    if (!this.#joinLimits.take(ctx.ip())) throw new HttpError(429, 'too many attempts: wait a minute and try again');
     const { code } = valid(object({ code: string({ min: 1, max: 32 }) }), await ctx.json(), 'body');
     const found = this.deps.workshops.byCode(normaliseCode(code));
     if (!found) throw new HttpError(404, 'no group has this code');
+    this.#roomForToken(found.workshopId);
     const token = this.deps.workshops.issueGroupToken(found.workshopId, found.group);
     return { workshopId: found.workshopId, group: found.group, token, link: groupLink(found.workshopId, found.group, token) };
   }
 
-  view(a: Access): WorkshopView {
+  /**
+   * The workshop as `a` may see it: codes for the facilitator only, and with them the plenum
+   * link (its token derived from the facilitator token shown, `token`); a participant holding
+   * the group's shared link is told so (the page trades it for a personal token).
+   */
+  view(a: Access, token: string | null = null): WorkshopView {
     const w = this.deps.workshops.get(a.workshop.id) as Workshop;
     const view: WorkshopView = {
       id: w.id,
@@ -291,6 +389,13 @@ export class WorkshopApi {
       expiresAt: w.createdAt + this.deps.config.retentionDays * 86_400_000,
     };
     if (a.group) view.group = a.group.number;
+    if (a.shared) view.sharedLink = true;
+    if (a.role === 'facilitator' && token) {
+      const plenum = plenumTokenFor(token);
+      // Workshops from before plenum tokens get theirs the first time the console asks.
+      this.deps.workshops.addPlenumToken(w.id, plenum);
+      view.plenumLink = plenumLink(w.id, plenum);
+    }
     return view;
   }
 
@@ -298,7 +403,9 @@ export class WorkshopApi {
   snapshot(w: Workshop, name: string): SnapshotSetView {
     const states = this.deps.rooms.states(w.groups.map((g) => g.room));
     const byGroup = new Map(w.groups.map((g) => [g.number, states.get(g.room) as Uint8Array]));
-    const set = this.deps.workshops.saveSnapshotSet(w.id, name.trim(), byGroup);
+    const clean = cleanText(name);
+    if (!clean) throw new HttpError(400, 'body.name: give the snapshot a name');
+    const set = this.deps.workshops.saveSnapshotSet(w.id, clean, byGroup);
     this.deps.log.info('workshop.snapshot', { workshop: w.id, set: set.id, groups: set.groups.length });
     return set;
   }
@@ -309,7 +416,7 @@ export class WorkshopApi {
     if (!state) throw new HttpError(404, 'no such snapshot');
     const source = w.groups.find((g) => g.number === group);
     const set = this.deps.workshops.listSnapshotSets(w.id).find((s) => s.id === setId);
-    const name = `${source?.name ?? groupName(group, w.locale)} (${set?.name ?? setId})`.slice(0, 200);
+    const name = cleanText(`${source?.name ?? groupName(group, w.locale)} (${set?.name ?? setId})`).slice(0, 200);
     const { group: g, token } = this.deps.workshops.addGroup(w.id, name);
     this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, state));
     this.control.syncGroups(this.deps.workshops.get(w.id) as Workshop);
@@ -349,12 +456,55 @@ export class WorkshopApi {
     this.deps.log.info('workshop.delete', { workshop: id });
   }
 
-  /** Deletes workshops older than the retention period; returns how many. */
+  /**
+   * Deletes workshops and free boards older than the retention period; returns how many
+   * workshops. A free board's period starts when it was first opened (boards stored before
+   * that was recorded start now).
+   */
   deleteExpired(now = Date.now()): number {
-    const ids = this.deps.workshops.expired(now - this.deps.config.retentionDays * 86_400_000);
+    const cutoff = now - this.deps.config.retentionDays * 86_400_000;
+    const ids = this.deps.workshops.expired(cutoff);
     for (const id of ids) this.delete(id);
+    for (const room of this.deps.rooms.store.listRooms()) if (!room.startsWith('w-')) this.deps.workshops.noteFreeBoard(room);
+    const boards = this.deps.workshops.expiredFreeBoards(cutoff);
+    for (const room of boards) {
+      this.deps.rooms.destroy(room, CLOSE_EXPIRED.code, CLOSE_EXPIRED.reason);
+      this.deps.workshops.forgetFreeBoard(room);
+    }
+    if (boards.length > 0) this.deps.log.info('board.expired', { deleted: boards.length, retentionDays: this.deps.config.retentionDays });
     return ids.length;
   }
+}
+
+/** Close code for connections to a free board past its retention period. */
+export const CLOSE_EXPIRED = { code: 4410, reason: 'board deleted: past the retention period' };
+
+export function plenumLink(workshopId: string, token: string): string {
+  return `/p/${workshopId}#${token}`;
+}
+
+/** Is `room` one of workshop `id`'s rooms? */
+function isRoomOf(room: string, id: string): boolean {
+  return room.startsWith(`w-${id}-`);
+}
+
+/**
+ * A JSON export with its title and group names cleaned (see src/workshop/text.ts) before it is
+ * checked: an export of a workshop made before names were cleaned still imports.
+ */
+function cleanNames(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const o = { ...(input as Record<string, unknown>) };
+  if (typeof o.title === 'string') o.title = cleanText(o.title);
+  if (Array.isArray(o.groups)) {
+    o.groups = o.groups.map((g: unknown) => {
+      if (typeof g !== 'object' || g === null || Array.isArray(g)) return g;
+      const gg = { ...(g as Record<string, unknown>) };
+      if (typeof gg.name === 'string') gg.name = cleanText(gg.name);
+      return gg;
+    });
+  }
+  return o;
 }
 
 export function groupLink(workshopId: string, n: number, token: string): string {
@@ -363,7 +513,7 @@ export function groupLink(workshopId: string, n: number, token: string): string 
 
 /** May `a` read group `n`'s board? */
 export function canRead(a: Access, n: number): boolean {
-  return a.role === 'facilitator' || a.group?.number === n || a.workshop.crossView;
+  return a.role === 'facilitator' || a.role === 'plenum' || a.group?.number === n || a.workshop.crossView;
 }
 
 export { groupRoom };

@@ -1,7 +1,11 @@
 /** A workshop as the server knows it: its groups, who may open it, its snapshot sets. */
 import type { Part } from '../../src/workshop/parts.js';
 
-export type Role = 'facilitator' | 'participant';
+/**
+ * Who a token makes its holder: the facilitator (everything), the plenum (the projector: reads
+ * every board and snapshot, nothing else) or a participant of one group.
+ */
+export type Role = 'facilitator' | 'plenum' | 'participant';
 
 export interface Group {
   number: number;
@@ -34,6 +38,7 @@ export interface NewWorkshop {
 export interface CreatedWorkshop {
   workshop: Workshop;
   facilitatorToken: string;
+  plenumToken: string;
   groupTokens: Map<number, string>;
 }
 
@@ -49,4 +54,6 @@ export interface Access {
   role: Role;
   /** The participant's own group. */
   group?: Group;
+  /** The participant's token is its group's link token, held by everyone who opened the link. */
+  shared?: boolean;
 }

@@ -15,7 +15,8 @@ const CREATED: CreatedWorkshopResponse = {
   parts: ['kaedeansvar', 'kontaktperson'],
   locale: 'da',
   facilitatorToken: 'F'.repeat(32),
-  links: { facilitator: `/f/W1234567890abcde#${'F'.repeat(32)}`, plenum: `/p/W1234567890abcde#${'F'.repeat(32)}`, join: '/join' },
+  plenumToken: 'P'.repeat(32),
+  links: { facilitator: `/f/W1234567890abcde#${'F'.repeat(32)}`, plenum: `/p/W1234567890abcde#${'P'.repeat(32)}`, join: '/join' },
   groups: [1, 2, 3].map((n) => ({ number: n, name: `Gruppe ${n}`, code: `ABC${n}${n}${n}`.slice(0, 6), room: `w-W1234567890abcde-g${n}`, token: `${n}`.repeat(32), link: `/g/W1234567890abcde/${n}#${`${n}`.repeat(32)}` })),
 };
 

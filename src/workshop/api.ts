@@ -1,9 +1,16 @@
 /**
  * The workshop API contract, shared by the server (server/workshop/api.ts) and the browser app.
- * Every call but create, import and join carries `Authorization: Bearer <token>`; websockets
- * carry `?token=<token>` (y-websocket's `params`). Errors are `{ error: string }` with 400
- * (bad input), 401 (no or unknown token), 403 (a token without the right), 404 (no such
- * workshop / snapshot), 413 (too large), 429 (too many attempts).
+ * Every call but create, import and join carries `Authorization: Bearer <token>`; create and
+ * import carry `X-Organiser-Key: <key>` when the server has one (`GET /api/info` says so).
+ * Websockets carry the token as the subprotocol `kaedeboard.token.<token>` beside `kaedeboard`
+ * (y-websocket's `protocols`; `?token=<token>` is read too). Errors are `{ error: string }` with 400
+ * (bad input), 401 (no, unknown or revoked token; no organiser key), 403 (a token without the
+ * right; a wrong organiser key), 404 (no such workshop / snapshot), 413 (too large), 421 (a
+ * host name the server does not answer to), 429 (too many attempts).
+ *
+ * Roles: the facilitator may do everything; the plenum (the projector's link) reads the
+ * workshop, every board and every snapshot, nothing else; a participant reads the workshop and
+ * their own group's board (others' when cross-view is on), and takes a move meant for them.
  *
  *   POST   /api/workshops                               CreateWorkshopRequest -> CreatedWorkshopResponse (201)
  *   POST   /api/workshops/import                        WorkshopExport        -> CreatedWorkshopResponse (201)
@@ -15,9 +22,10 @@
  *   POST   /api/workshops/:id/timer                     TimerRequest          -> ControlState['timer']
  *   POST   /api/workshops/:id/message                   { text }              -> ControlState['message']
  *   POST   /api/workshops/:id/moves                     { clientId, toGroup } -> { ok: true }   (facilitator)
- *   POST   /api/workshops/:id/moves/accept              { clientId }          -> JoinResponse    (the moved participant)
+ *   POST   /api/workshops/:id/moves/accept              { clientId }          -> JoinResponse    (the moved participant's own connection; the old token is revoked)
+ *   POST   /api/workshops/:id/tokens                                          -> JoinResponse    (a participant: a personal token for the own group)
  *   POST   /api/workshops/:id/snapshots                 { name }              -> SnapshotSetView (201)
- *   GET    /api/workshops/:id/snapshots                                       -> SnapshotSetView[]
+ *   GET    /api/workshops/:id/snapshots                                       -> SnapshotSetView[] (facilitator, plenum)
  *   GET    /api/workshops/:id/snapshots/:set/groups/:n                        -> application/octet-stream (a Yjs update: the board)
  *   POST   /api/workshops/:id/snapshots/:set/restore    { group }             -> GroupLink (a new group holding that board)
  *   GET    /api/workshops/:id/boards/:n                                       -> application/octet-stream (the live board)
@@ -27,7 +35,7 @@
  *   GET    /api/workshops/:id/exports/:job/file                               -> the file, once done (409 before)
  *   POST   /api/workshops/:id/groups                    { name, board }       -> GroupLink (201): a board from outside (Miro)
  *
- * Pages: /f/<id>#<facilitator token> (console), /p/<id>#<facilitator token> (plenum),
+ * Pages: /f/<id>#<facilitator token> (console), /p/<id>#<plenum token> (plenum),
  * /g/<id>/<n>#<group token> (a group's board), /join (type a code).
  */
 import type { Locale } from '../i18n/index.js';
@@ -40,7 +48,7 @@ import type { Part } from './parts.js';
  * holds, so the contract names them from there rather than declaring them a second time.
  */
 export type { ControlState, Part, TimerRequest };
-export type Role = 'facilitator' | 'participant';
+export type Role = 'facilitator' | 'plenum' | 'participant';
 export type ExportFormat = 'json' | 'csv' | 'md' | 'pdf' | 'svg' | 'png' | 'docx';
 
 export interface CreateWorkshopRequest {
@@ -68,6 +76,8 @@ export interface CreatedWorkshopResponse {
   parts: Part[];
   locale: Locale;
   facilitatorToken: string;
+  /** Reads every board and snapshot, nothing else: for the projector. */
+  plenumToken: string;
   links: { facilitator: string; plenum: string; join: string };
   groups: GroupLink[];
 }
@@ -104,6 +114,22 @@ export interface WorkshopView {
   controlRoom: string;
   /** When the server deletes the workshop (ms since epoch). */
   expiresAt: number;
+  /** The plenum view's address with the plenum token (facilitator only). */
+  plenumLink?: string;
+  /** The caller holds the group's shared link token (participants): trade it for a personal one (POST …/tokens). */
+  sharedLink?: boolean;
+}
+
+/** `GET /api/info`. */
+export interface ServerInfo {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  maxMessageBytes: number;
+  /** Creating and importing need `X-Organiser-Key`. */
+  organiserKey: boolean;
+  /** Boards outside workshops (/b/<name>) may be opened. */
+  openBoards: boolean;
 }
 
 export interface SnapshotSetView {

@@ -2,12 +2,13 @@
  * Workshops in SQLite (the `WorkshopStore` of `../store.ts`), in the database file of the
  * room store: tokens are kept as SHA-256 hashes only (a token is 192 random bits, so its
  * hash is looked up directly); a snapshot set is written in one transaction; foreign keys
- * cascade, so deleting a workshop deletes its groups, tokens and snapshots.
+ * cascade, so deleting a workshop deletes its groups, tokens and snapshots. A revoked token
+ * keeps its row (marked), so that it is refused with a reason rather than as unknown.
  */
 import type Database from 'better-sqlite3';
 import type { Part } from '../../../src/workshop/parts.js';
 import { groupRoom } from '../../../src/workshop/rooms.js';
-import { hashToken, newCode, newId, newToken, TOKEN_PATTERN } from '../../workshop/tokens.js';
+import { hashToken, newCode, newId, newToken, plenumTokenFor, TOKEN_PATTERN } from '../../workshop/tokens.js';
 import type { Access, CreatedWorkshop, Group, NewWorkshop, Role, SnapshotSet, Workshop } from '../../workshop/types.js';
 import type { WorkshopStore } from '../store.js';
 
@@ -44,6 +45,11 @@ export class SqliteWorkshopStore implements WorkshopStore {
   readonly #insertToken;
   readonly #token;
   readonly #isLocked;
+  readonly #revoke;
+  readonly #countTokens;
+  readonly #noteFreeBoard;
+  readonly #expiredFreeBoards;
+  readonly #forgetFreeBoard;
 
   constructor(readonly db: Database.Database) {
     db.exec(`
@@ -63,12 +69,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
         code TEXT NOT NULL UNIQUE,
         PRIMARY KEY (workshop_id, number)
       );
-      CREATE TABLE IF NOT EXISTS workshop_tokens (
-        hash TEXT PRIMARY KEY,
-        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
-        role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
-        group_number INTEGER
-      );
+      ${tokensTable('workshop_tokens')}
       CREATE INDEX IF NOT EXISTS workshop_tokens_workshop ON workshop_tokens (workshop_id);
       CREATE TABLE IF NOT EXISTS snapshot_sets (
         id TEXT PRIMARY KEY,
@@ -82,16 +83,26 @@ export class SqliteWorkshopStore implements WorkshopStore {
         state BLOB NOT NULL,
         PRIMARY KEY (set_id, group_number)
       );
+      CREATE TABLE IF NOT EXISTS free_boards (
+        room TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL
+      );
     `);
+    migrateTokens(db);
     db.pragma('foreign_keys = ON');
     this.#insertWorkshop = db.prepare(
       'INSERT INTO workshops (id, title, parts, locale, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.#insertGroup = db.prepare('INSERT INTO workshop_groups (workshop_id, number, name, code) VALUES (?, ?, ?, ?)');
-    this.#insertToken = db.prepare('INSERT INTO workshop_tokens (hash, workshop_id, role, group_number) VALUES (?, ?, ?, ?)');
-    this.#token = db.prepare<[string], { workshop_id: string; role: Role; group_number: number | null }>(
-      'SELECT workshop_id, role, group_number FROM workshop_tokens WHERE hash = ?',
+    this.#insertToken = db.prepare('INSERT OR IGNORE INTO workshop_tokens (hash, workshop_id, role, group_number, shared) VALUES (?, ?, ?, ?, ?)');
+    this.#token = db.prepare<[string], { workshop_id: string; role: Role; group_number: number | null; shared: number; revoked_at: number | null }>(
+      'SELECT workshop_id, role, group_number, shared, revoked_at FROM workshop_tokens WHERE hash = ?',
     );
+    this.#revoke = db.prepare('UPDATE workshop_tokens SET revoked_at = ? WHERE hash = ? AND workshop_id = ? AND revoked_at IS NULL');
+    this.#countTokens = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM workshop_tokens WHERE workshop_id = ?');
+    this.#noteFreeBoard = db.prepare('INSERT OR IGNORE INTO free_boards (room, created_at) VALUES (?, ?)');
+    this.#expiredFreeBoards = db.prepare<[number], { room: string }>('SELECT room FROM free_boards WHERE created_at < ?');
+    this.#forgetFreeBoard = db.prepare('DELETE FROM free_boards WHERE room = ?');
     this.#getWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
     this.#getGroups = db.prepare<[string], GroupRow>('SELECT number, name, code FROM workshop_groups WHERE workshop_id = ? ORDER BY number');
     this.#byCode = db.prepare<[string], { workshop_id: string; number: number }>('SELECT workshop_id, number FROM workshop_groups WHERE code = ?');
@@ -116,16 +127,23 @@ export class SqliteWorkshopStore implements WorkshopStore {
   create(input: NewWorkshop): CreatedWorkshop {
     const id = newId();
     const facilitatorToken = newToken();
+    const plenumToken = plenumTokenFor(facilitatorToken);
     const groupTokens = new Map<number, string>();
     this.db.transaction(() => {
       this.#insertWorkshop.run(id, input.title, JSON.stringify(input.parts), input.locale, Date.now());
-      this.#insertToken.run(hashToken(facilitatorToken), id, 'facilitator', null);
+      this.#insertToken.run(hashToken(facilitatorToken), id, 'facilitator', null, 0);
+      this.#insertToken.run(hashToken(plenumToken), id, 'plenum', null, 0);
       for (let n = 1; n <= input.groups; n++) groupTokens.set(n, this.#addGroup(id, n, input.groupName(n)));
     })();
-    return { workshop: this.get(id) as Workshop, facilitatorToken, groupTokens };
+    return { workshop: this.get(id) as Workshop, facilitatorToken, plenumToken, groupTokens };
   }
 
-  /** Adds group `n` with a fresh unique code; returns the token of its join link. */
+  /** Keeps the hash of a plenum token (idempotent: workshops made before plenum tokens get theirs). */
+  addPlenumToken(workshopId: string, token: string): void {
+    this.#insertToken.run(hashToken(token), workshopId, 'plenum', null, 0);
+  }
+
+  /** Adds group `n` with a fresh unique code; returns the token of its join link (shared by whoever has the link). */
   #addGroup(workshopId: string, n: number, name: string): string {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -136,14 +154,34 @@ export class SqliteWorkshopStore implements WorkshopStore {
         if (attempt > 20 || !String(err).includes('UNIQUE constraint failed: workshop_groups.code')) throw err;
       }
     }
-    return this.issueGroupToken(workshopId, n);
+    const token = newToken();
+    this.#insertToken.run(hashToken(token), workshopId, 'participant', n, 1);
+    return token;
   }
 
   /** A new participant token for group `n` (each join by code gets its own). */
   issueGroupToken(workshopId: string, n: number): string {
     const token = newToken();
-    this.#insertToken.run(hashToken(token), workshopId, 'participant', n);
+    this.#insertToken.run(hashToken(token), workshopId, 'participant', n, 0);
     return token;
+  }
+
+  /** How many tokens workshop `id` has handed out (revoked ones included). */
+  tokenCount(workshopId: string): number {
+    return this.#countTokens.get(workshopId)?.n ?? 0;
+  }
+
+  /** Revokes `token` of workshop `id`; false when it was unknown or already revoked. */
+  revoke(workshopId: string, token: string, now = Date.now()): boolean {
+    if (!TOKEN_PATTERN.test(token)) return false;
+    return this.#revoke.run(now, hashToken(token), workshopId).changes > 0;
+  }
+
+  /** Was `token` of workshop `id` revoked? */
+  isRevoked(workshopId: string, token: string): boolean {
+    if (!TOKEN_PATTERN.test(token)) return false;
+    const row = this.#token.get(hashToken(token));
+    return row !== undefined && row.workshop_id === workshopId && row.revoked_at !== null;
   }
 
   /** Adds a new group (e.g. a board restored from a snapshot); returns it and its token. */
@@ -178,12 +216,12 @@ export class SqliteWorkshopStore implements WorkshopStore {
   authenticate(id: string, token: string): Access | null {
     if (!TOKEN_PATTERN.test(token)) return null;
     const row = this.#token.get(hashToken(token));
-    if (!row || row.workshop_id !== id) return null;
+    if (!row || row.workshop_id !== id || row.revoked_at !== null) return null;
     const workshop = this.get(id);
     if (!workshop) return null;
     if (row.role !== 'participant') return { workshop, role: row.role };
     const group = workshop.groups.find((g) => g.number === row.group_number);
-    return group ? { workshop, role: 'participant', group } : null;
+    return group ? { workshop, role: 'participant', group, shared: row.shared === 1 } : null;
   }
 
   /** The group a typed code belongs to. */
@@ -238,4 +276,52 @@ export class SqliteWorkshopStore implements WorkshopStore {
     const row = this.#getSnapshot.get(workshopId, setId, group);
     return row ? new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) : null;
   }
+
+  /** Remembers when free board `room` was first opened (the retention clock starts there). */
+  noteFreeBoard(room: string, now = Date.now()): void {
+    this.#noteFreeBoard.run(room, now);
+  }
+
+  /** Free boards first opened before `cutoff`. */
+  expiredFreeBoards(cutoff: number): string[] {
+    return this.#expiredFreeBoards.all(cutoff).map((r) => r.room);
+  }
+
+  forgetFreeBoard(room: string): void {
+    this.#forgetFreeBoard.run(room);
+  }
+}
+
+/** The tokens table: a role each; `shared` marks a group's link token (everyone with the link holds it). */
+function tokensTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+        hash TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('facilitator', 'plenum', 'participant')),
+        group_number INTEGER,
+        shared INTEGER NOT NULL DEFAULT 0,
+        revoked_at INTEGER
+      );`;
+}
+
+/**
+ * A database from before plenum tokens: its tokens table allows two roles and has no `shared`
+ * or `revoked_at`. SQLite cannot change a CHECK in place, so the table is rebuilt in one
+ * transaction. The first participant token of each group was the one its link carries.
+ */
+function migrateTokens(db: Database.Database): void {
+  const row = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'workshop_tokens'").get();
+  if (!row || row.sql.includes("'plenum'")) return;
+  db.transaction(() => {
+    db.exec(`
+      ${tokensTable('workshop_tokens_new')}
+      INSERT INTO workshop_tokens_new (hash, workshop_id, role, group_number, shared)
+        SELECT hash, workshop_id, role, group_number,
+          rowid IN (SELECT min(rowid) FROM workshop_tokens WHERE role = 'participant' GROUP BY workshop_id, group_number)
+        FROM workshop_tokens;
+      DROP TABLE workshop_tokens;
+      ALTER TABLE workshop_tokens_new RENAME TO workshop_tokens;
+      CREATE INDEX IF NOT EXISTS workshop_tokens_workshop ON workshop_tokens (workshop_id);
+    `);
+  })();
 }
