@@ -39,9 +39,9 @@ export interface Services {
 export function defaultServices(fetch?: FetchLike): Services {
   return {
     api: (token) => new WorkshopApi({ token, ...(fetch ? { fetch } : {}) }),
-    control: (id, token) => connectControl({ room: controlRoom(id), params: { token }, read: controlReadOptions }),
+    control: (id, token) => connectControl({ room: controlRoom(id), token, read: controlReadOptions }),
     groupBoard(room, token, user) {
-      const conn = connectBoard({ room, user, params: { token } });
+      const conn = connectBoard({ room, user, token });
       return {
         board: conn.board,
         presence: conn.presence,
@@ -55,7 +55,7 @@ export function defaultServices(fetch?: FetchLike): Services {
         destroy: () => conn.destroy(),
       };
     },
-    watch: (room, token) => watchedRoom(watchBoard({ room, params: { token } })),
+    watch: (room, token) => watchedRoom(watchBoard({ room, token })),
     now: () => Date.now(),
   };
 }

@@ -11,7 +11,9 @@ export interface SocketOptions {
   room: string;
   /** ws(s)://host/sync; defaults to this page's server. */
   serverUrl?: string;
-  /** Extra query parameters for the websocket URL (tokens). */
+  /** The workshop token: sent as a subprotocol (see `tokenProtocols`), never in the URL. */
+  token?: string;
+  /** Extra query parameters for the websocket URL. */
   params?: Record<string, string>;
   /** The WebSocket class (the browser's by default; tests pass a scripted one). */
   WebSocket?: typeof WebSocket;
@@ -31,10 +33,20 @@ export function isRefusal(code: number | undefined): boolean {
   return code !== undefined && code >= 4400 && code < 4500;
 }
 
+/**
+ * The subprotocols that carry a token: `kaedeboard`, which the server answers with, and
+ * `kaedeboard.token.<token>`. A URL's query ends up in proxy and server access logs and in the
+ * stock provider's console message when a write is refused; a handshake header does not.
+ */
+export function tokenProtocols(token: string): string[] {
+  return ['kaedeboard', `kaedeboard.token.${token}`];
+}
+
 /** Opens `doc` on the room with the stock provider (reconnecting, at most 5 s apart). */
 export function openProvider(doc: Y.Doc, opts: SocketOptions): WebsocketProvider {
   return new WebsocketProvider(opts.serverUrl ?? defaultServerUrl(), opts.room, doc, {
     params: opts.params ?? {},
+    ...(opts.token ? { protocols: tokenProtocols(opts.token) } : {}),
     maxBackoffTime: 5000,
     ...(opts.WebSocket ? { WebSocketPolyfill: opts.WebSocket } : {}),
   });
