@@ -9,6 +9,7 @@ import type {
   ExportFormat,
   GroupLink,
   JoinResponse,
+  ServerInfo,
   SnapshotSetView,
   TimerRequest,
   WorkshopView,
@@ -63,8 +64,8 @@ export class WorkshopApi {
     return new WorkshopApi({ token, fetch: this.#fetch, base: this.#base });
   }
 
-  async #request(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
+  async #request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extra };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -82,8 +83,8 @@ export class WorkshopApi {
     return res;
   }
 
-  async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.#request(method, path, body);
+  async #json<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
+    const res = await this.#request(method, path, body, extra);
     try {
       return (await res.json()) as T;
     } catch {
@@ -95,8 +96,19 @@ export class WorkshopApi {
     return `/api/workshops/${encodeURIComponent(id)}`;
   }
 
-  create(req: CreateWorkshopRequest): Promise<CreatedWorkshopResponse> {
-    return this.#json('POST', '/api/workshops', req);
+  /** What the server says of itself: among others, whether creating needs the organiser key. */
+  info(): Promise<ServerInfo> {
+    return this.#json('GET', '/api/info');
+  }
+
+  /** Creates a workshop; `organiserKey` is sent when given (the server says when it needs one). */
+  create(req: CreateWorkshopRequest, organiserKey?: string): Promise<CreatedWorkshopResponse> {
+    return this.#json('POST', '/api/workshops', req, organiserKey ? { 'x-organiser-key': organiserKey } : {});
+  }
+
+  /** A personal token for the caller's own group, for a participant who came by the group's shared link. */
+  personalToken(id: string): Promise<JoinResponse> {
+    return this.#json('POST', `${this.#w(id)}/tokens`);
   }
 
   join(code: string): Promise<JoinResponse> {

@@ -8,6 +8,7 @@ import { controlState, FakeControl, FakeFetch, fakeServices } from './test-fakes
 
 const ID = 'W1234567890abcde';
 const TOKEN = 'F'.repeat(32);
+const PLENUM = 'P'.repeat(32);
 
 function view(patch: Partial<WorkshopView> = {}): WorkshopView {
   return {
@@ -22,6 +23,7 @@ function view(patch: Partial<WorkshopView> = {}): WorkshopView {
     groups: [1, 2, 3].map((n) => ({ number: n, name: `Gruppe ${n}`, room: `w-${ID}-g${n}`, code: `CODE${n}${n}`, online: 0 })),
     controlRoom: `w-${ID}-control`,
     expiresAt: Date.UTC(2030, 0, 1),
+    plenumLink: `/p/${ID}#${PLENUM}`,
     ...patch,
   };
 }
@@ -155,7 +157,14 @@ describe('<kb-console-page>', () => {
     expect(fetch.writes().at(-1)).toMatchObject({ method: 'POST', path: `/api/workshops/${ID}/snapshots`, body: { name: 'Plenum 09:05' } });
     const item = el.shadowRoot!.querySelector('ul.sets [data-set=S1]')!;
     expect(item.textContent).toContain('Plenum 09:05');
-    expect(item.querySelector('a')!.getAttribute('href')).toBe(`/p/${ID}?set=S1#${TOKEN}`);
+    expect(item.querySelector('a')!.getAttribute('href')).toBe(`/p/${ID}?set=S1#${PLENUM}`);
+  });
+
+  it('shows the plenum link with the plenum token, never the facilitator’s', async () => {
+    const { el, $ } = await setup();
+    expect($('[data-action=plenum]').getAttribute('href')).toBe(`/p/${ID}#${PLENUM}`);
+    expect((el.shadowRoot!.querySelector('kb-copy-link.plenum-link') as unknown as { value: string }).value).toBe(`${location.origin}/p/${ID}#${PLENUM}`);
+    expect(el.shadowRoot!.innerHTML).not.toContain(TOKEN);
   });
 
   it('moves a person to another group', async () => {

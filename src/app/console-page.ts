@@ -35,7 +35,7 @@ import './exports-element.js';
 import { m } from './facilitator-messages.js';
 import { partsUpdated } from './page-part.js';
 import { pageStyles } from './page-styles.js';
-import { forgetToken, takeToken } from './routes.js';
+import { absolute, forgetToken, takeToken } from './routes.js';
 import { defaultServices, type Services } from './services.js';
 
 export const POLL_MS = 5000;
@@ -283,8 +283,13 @@ export class KbConsolePage extends LitElement {
     );
   }
 
+  /**
+   * The plenum view's address: with the plenum token the server gives the facilitator (it may
+   * only look), never the facilitator's own, which could lock, export and delete.
+   */
   #plenumLink(set?: string): string {
-    return `/p/${encodeURIComponent(this.workshopId)}${set ? `?set=${encodeURIComponent(set)}` : ''}#${this.#token ?? ''}`;
+    const token = this.view?.plenumLink?.split('#')[1] ?? '';
+    return `/p/${encodeURIComponent(this.workshopId)}${set ? `?set=${encodeURIComponent(set)}` : ''}#${token}`;
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -320,6 +325,7 @@ export class KbConsolePage extends LitElement {
             <a class="button" data-action="plenum" href=${this.#plenumLink()} target="_blank" rel="noopener">${m('console.plenumLive')}</a>
             <span class="hint">${m('console.plenumHint')}</span>
           </p>
+          <kb-copy-link class="plenum-link" .label=${m('created.plenum')} .value=${absolute(this.#plenumLink())}></kb-copy-link>
         </header>
         <p role="status" class="status-line ${this.error ? 'error' : 'ok'}">${this.error || this.notice}</p>
         <div class="controls">

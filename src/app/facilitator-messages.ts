@@ -27,6 +27,11 @@ export const m = defineMessages({
     'start.freeIntro': 'En fri tavle med et navn, du selv vælger. Alle med navnet kan åbne den.',
     'start.joinTitle': 'Har du fået en kode?',
     'start.joinLink': 'Skriv gruppekoden her',
+    'start.organiserKey': 'Arrangørnøgle',
+    'start.organiserKeyHint': 'Denne server kræver en nøgle for at oprette workshops. Du får den af den, der driver serveren.',
+    'start.organiserKeyMissing': 'Skriv arrangørnøglen.',
+    'start.organiserKeyWrong': 'Arrangørnøglen er forkert.',
+    'start.tooMany': 'Der er oprettet for mange workshops herfra. Vent en time, og prøv igen.',
 
     'created.heading': 'Workshoppen er oprettet',
     'created.facilitator': 'Dit link som facilitator',
@@ -138,6 +143,11 @@ export const m = defineMessages({
     'start.freeIntro': 'A free board with a name you choose. Anyone with the name can open it.',
     'start.joinTitle': 'Did you get a code?',
     'start.joinLink': 'Type the group code here',
+    'start.organiserKey': 'Organiser key',
+    'start.organiserKeyHint': 'This server needs a key to create workshops. Ask whoever runs the server for it.',
+    'start.organiserKeyMissing': 'Write the organiser key.',
+    'start.organiserKeyWrong': 'The organiser key is wrong.',
+    'start.tooMany': 'Too many workshops were created from here. Wait an hour and try again.',
 
     'created.heading': 'The workshop is created',
     'created.facilitator': 'Your facilitator link',

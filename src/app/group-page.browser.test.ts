@@ -146,6 +146,42 @@ describe('<kb-group-page>', () => {
     expect(fake.boards[0]!.destroyed).toBe(true);
   });
 
+  it('follows a move even when the server closes the old sockets before its answer arrives', async () => {
+    const go = vi.spyOn(nav, 'go').mockImplementation(() => {});
+    const link = `/g/${ID}/2#${'N'.repeat(32)}`;
+    let control: FakeControl | null = null;
+    const accept = () => {
+      // The old token is revoked: its sockets close with 4401 while the answer is on its way.
+      control!.refuse({ code: 4401, reason: 'this token was revoked: its participant moved to another group' });
+      return { workshopId: ID, group: 2, token: 'N'.repeat(32), link };
+    };
+    const s = await setup({ answers: { [`POST /api/workshops/${ID}/moves/accept`]: accept } });
+    control = s.control;
+    await s.join();
+    s.control.set({ moves: { [String(s.fake.boards[0]!.clientId)]: { toGroup: 2, at: 2 } } });
+    await tick();
+    await s.el.updateComplete;
+    expect(go).toHaveBeenCalledWith(link);
+    // Still on its way to the new group, not showing the refusal of the old token.
+    expect(s.root.textContent).toContain('Facilitatoren flytter dig til Gruppe 2');
+    expect(s.root.textContent).not.toContain('revoked');
+    expect(sessionStorage.getItem(`kaedeboard:token:g:${ID}:1`)).toBeNull();
+  });
+
+  it('trades the group’s shared link token for a personal one before it opens anything', async () => {
+    const personal = 'Q'.repeat(32);
+    const { fetch, fake, join } = await setup({
+      answers: {
+        [`GET /api/workshops/${ID}`]: { ...VIEW, sharedLink: true },
+        [`POST /api/workshops/${ID}/tokens`]: { workshopId: ID, group: 1, token: personal, link: `/g/${ID}/1#${personal}` },
+      },
+    });
+    await join();
+    expect(fetch.writes()).toEqual([expect.objectContaining({ method: 'POST', path: `/api/workshops/${ID}/tokens`, auth: `Bearer ${TOKEN}` })]);
+    expect(fake.boards[0]!.token).toBe(personal);
+    expect(sessionStorage.getItem(`kaedeboard:token:g:${ID}:1`)).toBe(personal);
+  });
+
   it('says plainly when the server refuses the board (and stops)', async () => {
     const { el, root, fake, control, join } = await setup();
     await join();

@@ -1,6 +1,8 @@
 /**
  * `<kb-group-page>` (`/g/<id>/<n>#<token>`): a group's board inside the workshop. The token
- * comes from the address fragment (kept for this tab, then taken out of the address bar).
+ * comes from the address fragment (kept for this tab, then taken out of the address bar); the
+ * group's shared link token is traded for a personal one first, so that a move revokes only
+ * this participant's token, never the link the rest of the group holds.
  * Over the board: the workshop's timer, the facilitator's message, the lock, and a move to
  * another group when the facilitator asks for one, all from the control document. A refused
  * connection (bad token, unknown workshop) or a deleted workshop ends in a plain message.
@@ -112,6 +114,7 @@ export class KbGroupPage extends LitElement {
     this.#api = this.services.api(this.#token);
     try {
       this.view = await this.#api.workshop(this.workshopId);
+      if (this.view.sharedLink) await this.#personalToken();
       if (!hasSavedLocale()) setLocale(this.view.locale);
       document.title = `${this.#groupName()} · ${this.view.title}`;
     } catch (err) {
@@ -129,6 +132,19 @@ export class KbGroupPage extends LitElement {
     if (this.phase === 'refused') return;
     if (this.name) this.#connect();
     else this.phase = 'name';
+  }
+
+  /** Trades the shared link token for a personal one, kept for this tab; on failure the link's stays. */
+  async #personalToken(): Promise<void> {
+    try {
+      const { token } = await (this.#api as WorkshopApi).personalToken(this.workshopId);
+      // Kept the way a token in the address is (takeToken stores what the fragment holds).
+      if (takeToken(this.#tokenKey, { hash: `#${token}`, pathname: '', search: '' }, null) !== token) return;
+      this.#token = token;
+      this.#api = this.services.api(token);
+    } catch {
+      /* the shared token still opens the board; a move then leaves it valid */
+    }
   }
 
   #groupName(n = this.group): string {
@@ -173,6 +189,8 @@ export class KbGroupPage extends LitElement {
     try {
       const res = await this.#api.acceptMove(this.workshopId, this.conn.clientId);
       this.#teardown();
+      // The server revoked this group's token of ours; the new group's comes with the link.
+      forgetToken(this.#tokenKey);
       nav.go(res.link);
     } catch (err) {
       this.error = errorMessage(err);
@@ -181,6 +199,8 @@ export class KbGroupPage extends LitElement {
   }
 
   #refuse(r: Refusal): void {
+    // Taking a move revokes this page's token and closes its sockets; the new link follows.
+    if (this.phase === 'moving') return;
     if (r.code === 4410) {
       this.phase = 'deleted';
       forgetToken(this.#tokenKey);

@@ -10,6 +10,7 @@ import { controlState, FakeControl, FakeFetch, fakeServices } from './test-fakes
 
 const ID = 'W1234567890abcde';
 const TOKEN = 'F'.repeat(32);
+const PLENUM = 'P'.repeat(32);
 
 const VIEW: WorkshopView = {
   id: ID,
@@ -47,10 +48,10 @@ afterEach(() => {
 
 const tick = () => new Promise((r) => setTimeout(r, 40));
 
-async function setup() {
-  sessionStorage.setItem(`kaedeboard:token:f:${ID}`, TOKEN);
+async function setup(role: 'facilitator' | 'plenum' = 'facilitator') {
+  sessionStorage.setItem(`kaedeboard:token:p:${ID}`, role === 'plenum' ? PLENUM : TOKEN);
   const answers: Record<string, unknown> = {
-    [`GET /api/workshops/${ID}`]: VIEW,
+    [`GET /api/workshops/${ID}`]: { ...VIEW, role },
     [`GET /api/workshops/${ID}/snapshots`]: [
       { id: 'S1', name: 'Første runde', createdAt: 1000, groups: [1, 2, 3] },
       { id: 'S2', name: 'Anden runde', createdAt: 2000, groups: [1, 2, 3] },
@@ -170,5 +171,17 @@ describe('<kb-plenum-page>', () => {
     await el.updateComplete;
     expect(fetch.writes().at(-1)).toMatchObject({ method: 'POST', path: `/api/workshops/${ID}/snapshots/S2/restore`, body: { group: 2 } });
     expect(root.textContent).toContain('Ny tavle: Gruppe 2 (Anden runde). Kode NEWCOD.');
+  });
+
+  it('with the plenum token: shows and presents the boards, offers no restore and no exports', async () => {
+    const { el, root, fetch, notes } = await setup('plenum');
+    expect(fetch.calls.every((c) => c.auth === `Bearer ${PLENUM}`)).toBe(true);
+    expect(notes(root.querySelector('ol.boards')!).join(' ')).toContain('S2 gruppe 1');
+    expect(root.querySelector('[data-action=restore]')).toBeNull();
+    expect(root.querySelector('kb-exports')).toBeNull();
+    (root.querySelector('[data-action=present]') as HTMLElement).click();
+    await el.updateComplete;
+    expect(root.querySelector('kb-plenum-present')).not.toBeNull();
+    expect(fetch.writes()).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * `<kb-plenum-page>` (`/p/<id>[?set=<snapshot set>]#<facilitator token>`): the boards side by
+ * `<kb-plenum-page>` (`/p/<id>[?set=<snapshot set>]#<plenum token>`): the boards side by
  * side for the whole room, from a snapshot set (default the newest) or live. Presenting mode
  * shows one group full screen (Next/Previous, arrow keys, Esc leaves, "2 af 5"); compare shows
- * one group's board in two sets side by side; a snapshot can be restored as a new board.
+ * one group's board in two sets side by side. The plenum token only looks; opened with the
+ * facilitator's token, the page also restores a snapshot as a new board and exports.
  *
  * The page loads and holds the boards (watched rooms when live, snapshot documents else) and
  * the focus of presenting mode; its parts draw them: `<kb-plenum-boards>`,
@@ -98,7 +99,8 @@ export class KbPlenumPage extends LitElement {
   }
 
   async #start(): Promise<void> {
-    this.#token ??= takeToken(`f:${this.workshopId}`);
+    // Its own key: a projector's tab keeps the plenum token, never the facilitator's.
+    this.#token ??= takeToken(`p:${this.workshopId}`);
     if (!this.#token) {
       this.noToken = true;
       return;
@@ -229,6 +231,8 @@ export class KbPlenumPage extends LitElement {
     const v = this.view;
     const isSnapshot = this.selected !== LIVE;
     const groups = v.groups.map((g) => ({ number: g.number, name: g.name }));
+    // Restoring and exporting are the facilitator's; the plenum token may only look.
+    const facilitator = v.role === 'facilitator';
     return html`<main class="page wide" ?inert=${this.presenting !== null} aria-hidden=${this.presenting !== null ? 'true' : 'false'}>
         <header class="toolbar">
           <h1 class="title">${m('plenum.title', { title: v.title })}</h1>
@@ -243,7 +247,7 @@ export class KbPlenumPage extends LitElement {
         <p role="status" class=${this.error ? 'error' : 'ok'}>${this.error || this.notice || (this.loading ? m('common.loading') : '')}</p>
         <kb-plenum-boards
           .shown=${this.shown}
-          ?restorable=${isSnapshot}
+          ?restorable=${isSnapshot && facilitator}
           @kb-present=${(e: CustomEvent<{ index: number }>) => this.present(e.detail.index)}
           @kb-restore=${(e: CustomEvent<{ group: number }>) => void this.#restore(e.detail.group)}
         ></kb-plenum-boards>
@@ -254,10 +258,12 @@ export class KbPlenumPage extends LitElement {
           .compared=${this.compared}
           @kb-compare=${(e: CustomEvent<CompareRequest>) => void this.#showCompare(e.detail.group, e.detail.a, e.detail.b)}
         ></kb-plenum-compare>
-        <section class="card" aria-labelledby="exp-h">
-          <h2 id="exp-h">${m('console.exports')}</h2>
-          <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .snapshot=${isSnapshot ? this.selected : undefined} .groups=${groups}></kb-exports>
-        </section>
+        ${facilitator
+          ? html`<section class="card" aria-labelledby="exp-h">
+              <h2 id="exp-h">${m('console.exports')}</h2>
+              <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .snapshot=${isSnapshot ? this.selected : undefined} .groups=${groups}></kb-exports>
+            </section>`
+          : nothing}
       </main>
       ${this.presenting !== null
         ? html`<kb-plenum-present

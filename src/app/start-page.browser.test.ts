@@ -68,7 +68,7 @@ describe('<kb-start-page>: create a workshop', () => {
     await submitCreate(el);
     expect(el.shadowRoot!.querySelector('#title-err')).toBeNull();
     expect($(el, '#groups-err')).toBeTruthy();
-    expect(fetch.calls).toEqual([]);
+    expect(fetch.writes()).toEqual([]);
   });
 
   it('posts the right body and shows the links and codes', async () => {
@@ -79,9 +79,10 @@ describe('<kb-start-page>: create a workshop', () => {
     fill(el, '#groups', '3');
     ($(el, '#locale') as HTMLSelectElement).value = 'en';
     await submitCreate(el);
-    expect(fetch.calls).toHaveLength(1);
-    expect(fetch.calls[0]).toMatchObject({ method: 'POST', path: '/api/workshops', auth: null });
-    expect(fetch.calls[0]!.body).toEqual({ title: 'Kædeansvar i Aarhus', parts: ['kaedeansvar'], groups: 3, locale: 'en' });
+    expect(fetch.writes()).toHaveLength(1);
+    expect(fetch.writes()[0]).toMatchObject({ method: 'POST', path: '/api/workshops', auth: null });
+    expect(fetch.writes()[0]!.body).toEqual({ title: 'Kædeansvar i Aarhus', parts: ['kaedeansvar'], groups: 3, locale: 'en' });
+    expect(fetch.writes()[0]!.headers['x-organiser-key']).toBeUndefined();
 
     const result = $(el, 'kb-workshop-created');
     await (result as unknown as { updateComplete: Promise<unknown> }).updateComplete;
@@ -89,7 +90,7 @@ describe('<kb-start-page>: create a workshop', () => {
     expect(r.textContent).toContain('Hold dette link hemmeligt');
     const links = [...r.querySelectorAll('kb-copy-link')].map((c) => (c as unknown as { value: string }).value);
     expect(links[0]).toBe(`${location.origin}/f/W1234567890abcde#${'F'.repeat(32)}`);
-    expect(links[1]).toBe(`${location.origin}/p/W1234567890abcde#${'F'.repeat(32)}`);
+    expect(links[1]).toBe(`${location.origin}/p/W1234567890abcde#${'P'.repeat(32)}`);
     const codes = [...r.querySelectorAll('[data-code]')].map((c) => c.textContent);
     expect(codes).toEqual(['ABC111', 'ABC222', 'ABC333']);
     expect(links.slice(2)).toEqual(CREATED.groups.map((g) => location.origin + g.link));
@@ -101,8 +102,63 @@ describe('<kb-start-page>: create a workshop', () => {
     const el = await mountStart(fetch);
     fill(el, '#title', 'T');
     await submitCreate(el);
-    expect(fetch.calls[0]!.body).toMatchObject({ parts: ['kaedeansvar', 'kontaktperson'], groups: 4, locale: 'da' });
+    expect(fetch.writes()[0]!.body).toMatchObject({ parts: ['kaedeansvar', 'kontaktperson'], groups: 4, locale: 'da' });
     expect($(el, '[role=alert]').textContent).toContain('body.title: too long');
+  });
+
+  it('cleans control characters from the title before it is sent', async () => {
+    const fetch = new FakeFetch({ 'POST /api/workshops': () => json(201, CREATED) });
+    const el = await mountStart(fetch);
+    fill(el, '#title', 'Kursus\u0007 i\u0000Aarhus');
+    await submitCreate(el);
+    expect(fetch.writes()[0]!.body).toMatchObject({ title: 'Kursus i Aarhus' });
+  });
+
+  it('asks for the organiser key when the server needs one, sends it, and says when it is wrong', async () => {
+    let answer = json(403, { error: 'wrong organiser key' });
+    const fetch = new FakeFetch({
+      'GET /api/info': { name: 'kaedeboard', version: '0', schemaVersion: 1, maxMessageBytes: 1, organiserKey: true, openBoards: false },
+      'POST /api/workshops': () => answer,
+    });
+    const el = await mountStart(fetch);
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    // Free boards are off on this server: their form is not offered.
+    expect(el.shadowRoot!.querySelector('#room')).toBeNull();
+    fill(el, '#title', 'T');
+    await submitCreate(el);
+    expect(fetch.writes()).toEqual([]);
+    expect($(el, '#key-err').textContent).toBe('Skriv arrangørnøglen.');
+    expect(el.shadowRoot!.activeElement?.id).toBe('organiser-key');
+    fill(el, '#organiser-key', 'not-the-key');
+    await submitCreate(el);
+    expect(fetch.writes()[0]!.headers['x-organiser-key']).toBe('not-the-key');
+    expect($(el, '#key-err').textContent).toBe('Arrangørnøglen er forkert.');
+    expect($(el, '#organiser-key').getAttribute('aria-invalid')).toBe('true');
+    answer = json(201, CREATED);
+    fill(el, '#organiser-key', 'the-key');
+    await submitCreate(el);
+    expect(fetch.writes()[1]!.headers['x-organiser-key']).toBe('the-key');
+    expect(el.shadowRoot!.querySelector('kb-workshop-created')).not.toBeNull();
+  });
+
+  it('prints the group codes without the facilitator’s and the plenum’s links', async () => {
+    const el = document.createElement('kb-workshop-created');
+    el.created = CREATED;
+    document.body.append(el);
+    await el.updateComplete;
+    const secret = el.shadowRoot!.querySelector('section.secret')!;
+    expect(secret.querySelector('.facilitator-link')).not.toBeNull();
+    expect(secret.querySelector('.plenum-link')).not.toBeNull();
+    const printRules = el.shadowRoot!.adoptedStyleSheets
+      .flatMap((s) => [...s.cssRules])
+      .filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.media.mediaText === 'print')
+      .flatMap((r) => [...r.cssRules] as CSSStyleRule[]);
+    const hidden = printRules.filter((r) => r.style.display === 'none').map((r) => r.selectorText).join(', ');
+    expect(hidden.split(/\s*,\s*/)).toContain('.secret');
+    // The codes stay on the sheet.
+    expect(el.shadowRoot!.querySelector('section.secret [data-code]')).toBeNull();
+    expect(el.shadowRoot!.querySelectorAll('[data-code]')).toHaveLength(3);
   });
 
   it('opens a free board by name', async () => {

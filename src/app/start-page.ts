@@ -1,7 +1,9 @@
 /**
- * `<kb-start-page>` (`/`): create a workshop (title, parts, number of groups, language), then
- * `<kb-workshop-created>` shows the secret facilitator link, the plenum link and each group's
- * link and code. Below: open a free board by name, and the way to /join.
+ * `<kb-start-page>` (`/`): create a workshop (title, parts, number of groups, language, and
+ * the organiser key when the server says it needs one), then `<kb-workshop-created>` shows the
+ * secret facilitator link, the plenum link and each group's link and code; printed, it is a
+ * sheet of group codes without the two secret links. Below: the way to /join, and opening a
+ * free board by name when the server allows free boards.
  */
 import './qr-code.js';
 import { css, html, LitElement, nothing } from 'lit';
@@ -10,7 +12,8 @@ import { getLocale, LOCALES, t, type Locale } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
 import type { CreatedWorkshopResponse, CreateWorkshopRequest, Part } from '../workshop/api.js';
 import { PARTS } from '../workshop/parts.js';
-import { WorkshopApi, errorMessage } from './api-client.js';
+import { ApiError, WorkshopApi, errorMessage } from './api-client.js';
+import { cleanText } from '../workshop/text.js';
 import './bits.js';
 import { m } from './facilitator-messages.js';
 import { pageStyles } from './page-styles.js';
@@ -30,7 +33,7 @@ export interface CreateForm {
 /** The request for a filled-in form, or the problems by field. */
 export function validateCreate(form: CreateForm): { ok: true; request: CreateWorkshopRequest } | { ok: false; errors: Partial<Record<'title' | 'groups', string>> } {
   const errors: Partial<Record<'title' | 'groups', string>> = {};
-  const title = form.title.trim().replace(/\s+/g, ' ');
+  const title = cleanText(form.title);
   if (!title) errors.title = m('start.titleMissing');
   const groups = Number(form.groups.trim());
   if (!/^\d{1,2}$/.test(form.groups.trim()) || !Number.isInteger(groups) || groups < 1 || groups > 30) errors.groups = m('start.groupsInvalid');
@@ -45,14 +48,38 @@ export class KbStartPage extends LitElement {
 
   @property({ attribute: false }) api = new WorkshopApi();
   @property({ attribute: false }) created: CreatedWorkshopResponse | null = null;
-  @state() private errors: Partial<Record<'title' | 'groups' | 'form' | 'room', string>> = {};
+  @state() private errors: Partial<Record<'title' | 'groups' | 'form' | 'room' | 'key', string>> = {};
   @state() private busy = false;
+  /** The server needs the organiser key to create workshops (from /api/info). */
+  @state() private needsKey = false;
+  /** The server opens boards outside workshops (from /api/info). */
+  @state() private freeBoards = true;
   @query('#title') private titleInput!: HTMLInputElement;
   @query('#groups') private groupsInput!: HTMLInputElement;
+  @query('#organiser-key') private keyInput!: HTMLInputElement | null;
 
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Without an answer the form stays as it is: the server's refusal will say what it needs.
+    this.api.info().then(
+      (info) => {
+        this.needsKey = info.organiserKey === true;
+        this.freeBoards = info.openBoards !== false;
+      },
+      () => {},
+    );
+  }
+
+  async #focusKey(error: string): Promise<void> {
+    this.needsKey = true;
+    this.errors = { key: error };
+    await this.updateComplete;
+    this.keyInput?.focus();
   }
 
   async #onCreate(e: SubmitEvent): Promise<void> {
@@ -72,16 +99,21 @@ export class KbStartPage extends LitElement {
       (result.errors.title ? this.titleInput : this.groupsInput).focus();
       return;
     }
+    const key = String(data.get('organiserKey') ?? '').trim();
+    if (this.needsKey && !key) return this.#focusKey(m('start.organiserKeyMissing'));
     this.errors = {};
     this.busy = true;
     try {
-      this.created = await this.api.create(result.request);
+      this.created = await this.api.create(result.request, key || undefined);
       document.title = `${this.created.title} · kaedeboard`;
       await this.updateComplete;
       (this.renderRoot.querySelector('kb-workshop-created') as HTMLElement | null)?.focus();
       scrollTo?.(0, 0);
     } catch (err) {
-      this.errors = { form: errorMessage(err) };
+      const status = err instanceof ApiError ? err.status : 0;
+      if (status === 401) await this.#focusKey(m('start.organiserKeyMissing'));
+      else if (status === 403) await this.#focusKey(m('start.organiserKeyWrong'));
+      else this.errors = { form: status === 429 ? m('start.tooMany') : errorMessage(err) };
     } finally {
       this.busy = false;
     }
@@ -147,6 +179,20 @@ export class KbStartPage extends LitElement {
             <select id="locale" name="locale" style="max-width: 14rem">
               ${LOCALES.map((l) => html`<option value=${l} ?selected=${getLocale() === l}>${t(`lang.${l}`)}</option>`)}
             </select>
+            ${this.needsKey
+              ? html`<label for="organiser-key">${m('start.organiserKey')}</label>
+                  <input
+                    id="organiser-key"
+                    name="organiserKey"
+                    type="password"
+                    autocomplete="off"
+                    style="max-width: 24rem"
+                    aria-invalid=${err.key ? 'true' : 'false'}
+                    aria-describedby=${err.key ? 'key-hint key-err' : 'key-hint'}
+                  />
+                  <span id="key-hint" class="hint">${m('start.organiserKeyHint')}</span>
+                  ${err.key ? html`<p id="key-err" class="error" role="alert">${err.key}</p>` : nothing}`
+              : nothing}
             ${err.form ? html`<p class="error" role="alert">${err.form}</p>` : nothing}
             <div><button type="submit" class="big" ?disabled=${this.busy}>${this.busy ? m('start.creating') : m('start.create')}</button></div>
           </form>
@@ -155,16 +201,18 @@ export class KbStartPage extends LitElement {
           <h2 id="join-h">${m('start.joinTitle')}</h2>
           <a class="button secondary" href="/join">${m('start.joinLink')}</a>
         </section>
-        <section class="card" aria-labelledby="free-h">
-          <h2 id="free-h">${m('start.freeTitle')}</h2>
-          <p class="hint">${m('start.freeIntro')}</p>
-          <form @submit=${this.#onOpen}>
-            <label for="room">${t('start.room')}</label>
-            <input id="room" name="room" autocomplete="off" maxlength="96" required aria-invalid=${err.room ? 'true' : 'false'} />
-            ${err.room ? html`<p class="error" role="alert">${err.room}</p>` : nothing}
-            <div><button type="submit" class="secondary">${t('start.open')}</button></div>
-          </form>
-        </section>
+        ${this.freeBoards
+          ? html`<section class="card" aria-labelledby="free-h">
+              <h2 id="free-h">${m('start.freeTitle')}</h2>
+              <p class="hint">${m('start.freeIntro')}</p>
+              <form @submit=${this.#onOpen}>
+                <label for="room">${t('start.room')}</label>
+                <input id="room" name="room" autocomplete="off" maxlength="96" required aria-invalid=${err.room ? 'true' : 'false'} />
+                ${err.room ? html`<p class="error" role="alert">${err.room}</p>` : nothing}
+                <div><button type="submit" class="secondary">${t('start.open')}</button></div>
+              </form>
+            </section>`
+          : nothing}
       </main>
       <kb-lang></kb-lang>`;
   }
@@ -175,7 +223,8 @@ export class KbStartPage extends LitElement {
 export class KbWorkshopCreated extends LitElement {
   static override styles = [
     pageStyles,
-    // Printing the page gives a sheet of codes to hand out.
+    // Printing the page gives a sheet of codes to hand out: the facilitator's and the plenum's
+    // links stay off the paper (whoever holds the sheet must not be able to run the workshop).
     css`
       ol.groups {
         list-style: none;
@@ -196,7 +245,8 @@ export class KbWorkshopCreated extends LitElement {
       }
       @media print {
         kb-copy-link button,
-        .no-print {
+        .no-print,
+        .secret {
           display: none;
         }
         section.card {
@@ -221,7 +271,7 @@ export class KbWorkshopCreated extends LitElement {
         <h1 id="done-h">${m('created.heading')}</h1>
         <p style="font-size:1.2rem">${c.title}</p>
       </section>
-      <section class="card stack" aria-labelledby="fac-h">
+      <section class="card stack secret" aria-labelledby="fac-h">
         <h2 id="fac-h">${m('created.facilitator')}</h2>
         <p class="notice" id="secret-note"><strong>${m('created.secret')}</strong></p>
         <kb-copy-link class="facilitator-link" .label=${m('created.facilitator')} .value=${absolute(c.links.facilitator)}></kb-copy-link>

@@ -13,6 +13,8 @@ export interface Call {
   path: string;
   body: unknown;
   auth: string | null;
+  /** Every header sent. */
+  headers: Record<string, string>;
 }
 
 type Answer = unknown | ((call: Call) => unknown);
@@ -26,7 +28,7 @@ export class FakeFetch {
     const method = init.method ?? 'GET';
     const path = input.split('?')[0] as string;
     const headers = (init.headers ?? {}) as Record<string, string>;
-    const call: Call = { method, path, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined, auth: headers.authorization ?? null };
+    const call: Call = { method, path, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined, auth: headers.authorization ?? null, headers };
     this.calls.push(call);
     const key = `${method} ${path}`;
     if (!(key in this.answers)) return json(404, { error: `no fake for ${key}` });
