@@ -9,7 +9,7 @@ describe('workshops over the API and websockets', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let ws: CreatedWorkshopResponse;
   const clients: Client[] = [];
-  const open = (room: string, token: string | null) => {
+  const open = (room: string, token: string | null): ReturnType<typeof connectWithToken> => {
     const c = connectWithToken(server.url, room, token);
     clients.push(c);
     return c;
@@ -32,7 +32,9 @@ describe('workshops over the API and websockets', () => {
     expect(new Set(ws.groups.map((g) => g.token)).size).toBe(3);
     // Tokens are stored only as hashes.
     const stored = server.workshops.db.prepare('SELECT hash FROM workshop_tokens').all() as { hash: string }[];
-    expect(stored.map((r) => r.hash).some((h) => ws.groups.some((g) => g.token === h) || h === ws.facilitatorToken)).toBe(false);
+    expect(stored.map((r) => r.hash).some((h) => ws.groups.some((g) => g.token === h) || h === ws.facilitatorToken || h === ws.plenumToken)).toBe(false);
+    expect(ws.plenumToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(ws.links.plenum).toBe(`/p/${ws.id}#${ws.plenumToken}`);
 
     const c = open(ws.groups[0]!.room, ws.groups[0]!.token);
     await synced(c);
@@ -72,20 +74,32 @@ describe('workshops over the API and websockets', () => {
 
     expect((await call(server.url, 'POST', `/api/workshops/${ws.id}/lock`, { token: ws.facilitatorToken, body: { locked: true } })).status).toBe(200);
     participant.doc.getMap('probe').set('while-locked', 1);
-    // The refused write is undone on the participant's own board too.
-    await until(() => !participant.doc.getMap('probe').has('while-locked'), 5000, 'the refused write to be undone');
+    // The refused write is never applied: the participant is told why (4501) and resyncs.
+    await until(() => participant.closes.some((c) => c.code === 4501), 5000, 'the refused write to close the participant');
+    expect(participant.closes.find((c) => c.code === 4501)?.reason).toMatch(/write refused: the boards are locked/);
     facilitator.doc.getMap('probe').set('facilitator', 1);
     await until(() => participant.doc.getMap('probe').get('facilitator') === 1);
     expect(facilitator.doc.getMap('probe').has('while-locked')).toBe(false);
-    expect(server.metrics.writesRefused.get()).toBeGreaterThan(0);
+    expect(server.metrics.writesRefused.get({ reason: 'write refused' })).toBeGreaterThan(0);
     // A fresh reader sees what the server holds: nothing written while locked.
     const reader = open(g.room, ws.facilitatorToken);
     await synced(reader);
     expect(reader.doc.getMap('probe').toJSON()).toEqual({ before: 1, facilitator: 1 });
 
     await call(server.url, 'POST', `/api/workshops/${ws.id}/lock`, { token: ws.facilitatorToken, body: { locked: false } });
-    participant.doc.getMap('probe').set('after', 1);
+    // The stock client still holds the refused write and sends it again when it resyncs: its
+    // client id is burned in this room, so it never lands after the lock is lifted either.
+    const refusalsBefore = participant.closes.length;
+    await until(() => participant.closes.length > refusalsBefore, 5000, 'the resent write to be refused again');
+    expect(participant.closes.at(-1)).toMatchObject({ code: 4501, reason: expect.stringMatching(/holds a refused change/) });
+    expect(facilitator.doc.getMap('probe').has('while-locked')).toBe(false);
+    // The browser app then drops its copy and rejoins with a fresh one (a new client id), which writes.
+    participant.destroy();
+    const fresh = open(g.room, g.token);
+    await synced(fresh);
+    fresh.doc.getMap('probe').set('after', 1);
     await until(() => facilitator.doc.getMap('probe').get('after') === 1);
+    expect(facilitator.doc.getMap('probe').toJSON()).toEqual({ before: 1, facilitator: 1, after: 1 });
   });
 
   it('timer, message and lock reach everyone through the read-only control document', async () => {
