@@ -8,7 +8,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import * as Y from 'yjs';
-import { Board, initialControl, migrate } from '../../src/model/index.js';
+import { Board, migrate } from '../../src/model/index.js';
+import { initialControl } from '../../src/model/control-writer.js';
 import { arrayOf, boolean, integer, number, object, oneOf, string, type Validator } from '../../src/model/validate.js';
 import type {
   CreatedWorkshopResponse,
@@ -21,6 +22,7 @@ import type {
 } from '../../src/workshop/api.js';
 import { PARTS } from '../../src/workshop/parts.js';
 import { placeWorkshop } from '../../src/workshop/template.js';
+import { defaultSteps } from '../../src/workshop/run-sheet.js';
 import type { Config } from '../config.js';
 import { Exporter } from '../export/exporter.js';
 import { parseWorkshopExport, WorkshopExportError } from '../export/index.js';
@@ -34,6 +36,7 @@ import type { Rooms } from '../sync/rooms.js';
 import { cleanText } from '../../src/workshop/text.js';
 import { CLOSE_UNAUTHORIZED, REVOKED } from './auth.js';
 import { Control } from './control.js';
+import { registerRunSheetRoutes } from './run-sheet.js';
 import { controlRoom, groupRoom } from '../../src/workshop/rooms.js';
 import { hashToken, normaliseCode, plenumTokenFor } from './tokens.js';
 import type { Access, Workshop } from './types.js';
@@ -126,6 +129,7 @@ export class WorkshopApi {
       if (job.state !== 'done' || !job.file) throw new HttpError(409, job.state === 'failed' ? (job.error ?? 'the export failed') : 'the export is not finished yet');
       return job.file;
     });
+    registerRunSheetRoutes(r, { control: this.control, facilitator: (ctx) => this.#facilitator(ctx), sessions: deps.sessions });
     r.on('POST', '/api/join', (ctx) => this.join(ctx));
     r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx), ctx.token()));
     r.on('DELETE', '/api/workshops/:id', (ctx) => {
@@ -303,7 +307,7 @@ export class WorkshopApi {
         board.destroy();
       });
     }
-    this.control.write(w.id, initialControl(w));
+    this.control.write(w.id, initialControl(w, defaultSteps(w.parts), Date.now()));
     this.deps.log.info('workshop.create', { workshop: w.id, groups: w.groups.length, parts });
     return created(this.#createdResponse(w, made.facilitatorToken, made.plenumToken, made.groupTokens));
   }
@@ -331,7 +335,7 @@ export class WorkshopApi {
       const room = w.groups[i]?.room as string;
       this.deps.rooms.change(room, (doc) => Y.applyUpdate(doc, Buffer.from(g.board, 'base64')));
     });
-    this.control.write(w.id, initialControl(w));
+    this.control.write(w.id, initialControl(w, defaultSteps(w.parts), Date.now()));
     this.deps.log.info('workshop.import', { workshop: w.id, groups: w.groups.length });
     return created(this.#createdResponse(w, made.facilitatorToken, made.plenumToken, made.groupTokens));
   }

@@ -1,10 +1,12 @@
 /**
  * The server's hand on a workshop's control document (room `w-<id>-control`): what every
- * participant sees at once — timer, broadcast message, lock, groups, moves. Only the server
+ * participant sees at once — timer, broadcast message, lock, groups, moves, the run-sheet and
+ * its current step, and where the facilitator draws attention. Only the server
  * writes it (clients connect read-only). The document's schema, validation and writes are the
  * model's `ControlWriter`; this class finds the room and turns a refused request into a 400.
  */
-import { ControlWriter, initialControl, type ControlState, type TimerRequest } from '../../src/model/index.js';
+import { ControlWriter, initialControl } from '../../src/model/control-writer.js';
+import { currentStep, type ControlState, type Step, type TimerRequest } from '../../src/model/index.js';
 import { controlRoom } from '../../src/workshop/rooms.js';
 import { HttpError } from '../http/errors.js';
 import { SERVER_ORIGIN, type Rooms } from '../sync/rooms.js';
@@ -45,5 +47,20 @@ export class Control {
   /** Takes a pending move for `clientId` (once); undefined when there is none. */
   takeMove(workshopId: string, clientId: number): { toGroup: number } | undefined {
     return this.#change(workshopId, (c) => c.takeMove(clientId, SERVER_ORIGIN));
+  }
+
+  /** Replaces the run-sheet (the current step stays when it is still there). */
+  steps(workshopId: string, steps: readonly Step[]): void {
+    this.#change(workshopId, (c) => c.setSteps(steps, SERVER_ORIGIN));
+  }
+
+  /** Moves the workshop to step `stepId` (and starts its minutes); null when there is no such step. */
+  goToStep(workshopId: string, stepId: string, now = Date.now()): Step | null {
+    return this.#change(workshopId, (c) => c.goToStep(stepId, now, SERVER_ORIGIN));
+  }
+
+  /** The step the workshop is at, if any. */
+  current(workshopId: string): Step | null {
+    return currentStep(this.read(workshopId));
   }
 }

@@ -90,6 +90,11 @@ export function controlState(patch: Partial<ControlState> = {}): ControlState {
     groups: [1, 2, 3].map((n) => ({ number: n, name: `Gruppe ${n}`, room: `w-W1234567890abcde-g${n}` })),
     moves: {},
     deleted: false,
+    steps: [],
+    step: null,
+    attention: null,
+    pointer: null,
+    lead: null,
     ...patch,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ControlDoc, ControlWriter, initialControl, MAX_TIMER_MINUTES, nextTimer, readControl } from './control.js';
+import { ControlDoc, currentStep, MAX_TIMER_MINUTES, readControl } from './control.js';
+import { ControlWriter, initialControl, nextTimer } from './control-writer.js';
 import type { ControlState } from './control.js';
 
 const groupName = (n: number): string => `Gruppe ${n}`;
@@ -29,6 +30,11 @@ describe('readControl (network data)', () => {
         groups: [{ number: 1, name: 'Gruppe 1', room: 'w-x-g1' }],
         moves: { '123': { toGroup: 2, at: 9 } },
         deleted: false,
+        steps: [],
+        step: null,
+        attention: null,
+        pointer: null,
+        lead: null,
       },
       problems: [],
     });
@@ -65,6 +71,53 @@ describe('readControl (network data)', () => {
     expect(parse({ timer: { endsAt: 5, remainingMs: 7 } })!.timer).toEqual({ endsAt: 5, remainingMs: null });
     // A nameless group takes the caller's name; without one, its number.
     expect(readControl({ groups: [{ number: 3, name: null }] }).state!.groups).toEqual([{ number: 3, name: '3', room: '' }]);
+  });
+});
+
+describe('the run-sheet and attention (network data)', () => {
+  const step = { id: 'kaedeansvar-work', part: 'kaedeansvar', kind: 'work', text: { da: 'Gør det', en: 'Do it' }, minutes: 30, tools: ['seven-themes', 'bor-gor-matrix'] };
+
+  it('reads steps, the current step, attention, the pointer and the lead', () => {
+    const raw = {
+      title: 'T',
+      steps: [step, { ...step, id: 'p2', minutes: null, tools: [] }],
+      step: { id: 'p2', at: 7 },
+      attention: { group: null, at: 8, tool: 'bor-gor-matrix' },
+      pointer: { group: 2, x: 10, y: -20, at: 9 },
+      lead: { group: 1, clientId: 12345, at: 10 },
+    };
+    const { state, problems } = readControl(raw, { groupName });
+    expect(problems).toEqual([]);
+    expect(state!.steps.map((s) => s.id)).toEqual(['kaedeansvar-work', 'p2']);
+    expect(state!.steps[0]).toEqual(step);
+    expect(state!.step).toEqual({ id: 'p2', at: 7 });
+    expect(currentStep(state)!.id).toBe('p2');
+    expect(state!.attention).toEqual({ group: null, at: 8, tool: 'bor-gor-matrix' });
+    expect(state!.pointer).toEqual({ group: 2, x: 10, y: -20, at: 9 });
+    expect(state!.lead).toEqual({ group: 1, clientId: 12345, at: 10 });
+    // A current step the run-sheet does not have is no step.
+    expect(currentStep({ steps: state!.steps, step: { id: 'gone', at: 1 } })).toBeNull();
+  });
+
+  it('skips a bad step, a repeated id and what is past the bound, and reports them', () => {
+    const raw = {
+      steps: [step, { ...step }, { ...step, id: 'bad id!' }, { ...step, id: 'x', tools: ['hammer'] }, { ...step, id: 'long', text: { da: 'x'.repeat(5000), en: '' } }],
+      step: { id: 5 },
+      attention: { group: 0, at: 1 },
+      pointer: { group: 1, x: 'left', y: 0, at: 1 },
+      lead: { group: 1, clientId: -1, at: 1 },
+    };
+    const { state, problems } = readControl(raw, { groupName });
+    expect(state!.steps.map((s) => s.id)).toEqual(['kaedeansvar-work', 'long']);
+    expect(state!.steps[1]!.text.da).toHaveLength(600);
+    expect(state!.step).toBeNull();
+    expect(state!.attention).toBeNull();
+    expect(state!.pointer).toBeNull();
+    expect(state!.lead).toBeNull();
+    expect(problems.map((p) => p.key).sort()).toEqual(['attention', 'lead', 'pointer', 'step', 'steps', 'steps']);
+    const many = readControl({ steps: Array.from({ length: 30 }, (_, i) => ({ ...step, id: `s${i}` })) });
+    expect(many.state!.steps).toHaveLength(20);
+    expect(many.problems).toEqual([{ key: 'steps', reason: 'steps: more than 20, the rest skipped' }]);
   });
 });
 
@@ -147,6 +200,38 @@ describe('ControlDoc and ControlWriter', () => {
     expect(control.takeMove(77, ORIGIN)).toBeUndefined();
     expect(control.state()!.moves).toEqual({});
     expect(origins.every((o) => o === ORIGIN)).toBe(true);
+    doc.destroy();
+  });
+
+  it('keeps the run-sheet, moves to a step (starting its minutes) and keeps the current step through edits', () => {
+    const doc = new Y.Doc();
+    const control = new ControlWriter(doc);
+    const steps = [
+      { id: 'a', part: 'kaedeansvar', kind: 'work', text: { da: 'A', en: 'A' }, minutes: 30, tools: ['seven-themes' as const] },
+      { id: 'b', part: 'kaedeansvar', kind: 'plenum', text: { da: 'B', en: 'B' }, minutes: null, tools: ['bor-gor-matrix' as const] },
+    ];
+    control.write(initialControl(workshop, steps, 100), ORIGIN);
+    expect(control.state()!.step).toEqual({ id: 'a', at: 100 });
+    control.write({ pointer: { group: 1, x: 1, y: 2, at: 3 }, attention: { group: null, at: 3, tool: 'seven-themes' } }, ORIGIN);
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));
+    expect(control.goToStep('b', 5000, ORIGIN)!.id).toBe('b');
+    expect(origins).toEqual([ORIGIN]);
+    // A new step leaves the last step's pointer and attention behind; no minutes, no timer.
+    expect(control.state()).toMatchObject({ step: { id: 'b', at: 5000 }, pointer: null, attention: null, timer: { endsAt: null } });
+    expect(control.goToStep('a', 6000, ORIGIN)!.minutes).toBe(30);
+    expect(control.state()!.timer).toEqual({ endsAt: 6000 + 30 * 60_000, remainingMs: null });
+    expect(control.goToStep('nope', 7000, ORIGIN)).toBeNull();
+    expect(control.state()!.step).toEqual({ id: 'a', at: 6000 });
+    // Editing keeps the current step (and its time: boards do not move for an edit).
+    control.setSteps([{ ...steps[0]!, text: { da: 'Ny', en: 'New' } }, steps[1]!], ORIGIN);
+    expect(control.state()!.step).toEqual({ id: 'a', at: 6000 });
+    expect(control.state()!.steps[0]!.text.da).toBe('Ny');
+    // A run-sheet without the current step starts at its first.
+    control.setSteps([steps[1]!], ORIGIN);
+    expect(control.state()!.step).toEqual({ id: 'b', at: 6000 });
+    expect(() => control.setSteps([steps[1]!, steps[1]!], ORIGIN)).toThrow(/two steps have the same id/);
+    expect(() => control.write({ lead: { group: 0, clientId: 1, at: 1 } }, ORIGIN)).toThrow(/lead.group/);
     doc.destroy();
   });
 });

@@ -1,8 +1,12 @@
 /**
- * ControlDoc (reads) and ControlWriter (reads and writes): the only doors to a workshop's
- * control document (room `w-<id>-control`), as Board is to a board's. It holds what the whole workshop sees at once: title, lock, cross
- * view, timer, the facilitator's message, the groups and the moves the facilitator asked for.
- * Only the server writes it (clients connect read-only); every page reads it.
+ * ControlDoc (reads; here) and ControlWriter (reads and writes; ./control-writer.ts): the only
+ * doors to a workshop's control document (room `w-<id>-control`), as Board is to a board's. It
+ * holds what the whole workshop sees at once: title, lock, cross view, timer, the facilitator's
+ * message, the groups, the moves the facilitator asked for, the run-sheet with its current step,
+ * and where the facilitator draws attention (bring everyone to a tool, a "look here" pointer,
+ * follow the facilitator). Only the server writes it (clients connect read-only); every page
+ * reads it, so this module holds only what reading needs: the writes, which only the server
+ * makes, live apart and never reach a participant's page.
  *
  * Storage layout: `doc.getMap('control')`, one key per field of {@link ControlState}, each a
  * plain JSON value written whole.
@@ -14,9 +18,9 @@
  * each is one transaction with the caller's origin.
  */
 import * as Y from 'yjs';
-import type { Origin } from './board.js';
-import { arrayOf, assertValid, boolean, integer, nullable, number, object } from './validate.js';
-import type { Result, Validator } from './validate.js';
+import { arrayOf, boolean, integer, nullable, number, object, optional, string } from './validate.js';
+import type { Validator } from './validate.js';
+import { widgetType, type WidgetType } from './widget.js';
 
 /** The name of the control document's map. */
 export const CONTROL_MAP = 'control';
@@ -38,6 +42,63 @@ export interface ControlMove {
   at: number;
 }
 
+/**
+ * One step of the workshop's run-sheet: what the groups do now (the instruction, in both
+ * languages, which the facilitator may edit), how long (minutes start the timer when the step
+ * begins; null: no timer) and the tools it is about (every board opens on the first of them).
+ */
+export interface Step {
+  /** Unique in the run-sheet; letters, digits, `-` and `_`. */
+  id: string;
+  /** The workshop part it belongs to ('' for none). */
+  part: string;
+  /** What kind of step (the console names it): 'work', 'profile', 'wall', 'plenum', … */
+  kind: string;
+  text: { da: string; en: string };
+  minutes: number | null;
+  tools: WidgetType[];
+}
+
+/** The step the workshop is at, and when the facilitator moved it there (every board follows then). */
+export interface CurrentStep {
+  id: string;
+  at: number;
+}
+
+/** A rectangle on a board, in board units. */
+export interface BoardRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * "Bring everyone here": at `at`, every board of `group` (null: of every group) goes to the
+ * first widget of type `tool`, or to `rect` (a place the facilitator shows on that group's board).
+ */
+export interface Attention {
+  group: number | null;
+  at: number;
+  tool?: WidgetType;
+  rect?: BoardRect;
+}
+
+/** A "look here" pointer the facilitator shows at a board point on every screen of `group`. */
+export interface Pointer {
+  group: number;
+  x: number;
+  y: number;
+  at: number;
+}
+
+/** The boards of `group` follow the view of the facilitator's connection `clientId` (awareness). */
+export interface Lead {
+  group: number;
+  clientId: number;
+  at: number;
+}
+
 /** The control document's state, as every page of the workshop reads it. */
 export interface ControlState {
   title: string;
@@ -50,6 +111,12 @@ export interface ControlState {
   moves: Record<string, ControlMove>;
   /** Set when the workshop was deleted: clients leave. */
   deleted: boolean;
+  /** The run-sheet, in order (empty: none yet). */
+  steps: Step[];
+  step: CurrentStep | null;
+  attention: Attention | null;
+  pointer: Pointer | null;
+  lead: Lead | null;
 }
 
 /** What the facilitator asks of the timer. */
@@ -85,25 +152,53 @@ export const MAX_GROUPS = 100;
 export const MAX_MOVES = 1000;
 /** Longest timer the facilitator may set or add, in minutes. */
 export const MAX_TIMER_MINUTES = 240;
+export const MAX_STEPS = 20;
+export const MAX_STEP_TEXT = 600;
+/** The tools one step may be about. */
+export const MAX_STEP_TOOLS = 4;
+export const STEP_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
-const MOVE_KEY = /^\d{1,12}$/;
+export const MOVE_KEY = /^\d{1,12}$/;
 
 /** Any string, cut to `max` characters (see the header: text is cut, not refused). */
-function clipped(max: number): Validator<string> {
+export function clipped(max: number): Validator<string> {
   return {
     validate: (v, path) =>
       typeof v === 'string' ? { ok: true, value: v.slice(0, max) } : { ok: false, error: `${path || 'value'}: expected string, got ${v === null ? 'null' : typeof v}` },
   };
 }
 
-const time = number();
-const endsAtValidator = nullable(number({ min: 0, exclusiveMin: true }));
-const remainingValidator = nullable(number({ min: 0 }));
-const groupNumber = integer({ min: 1 });
+export const time = number();
+export const endsAtValidator = nullable(number({ min: 0, exclusiveMin: true }));
+export const remainingValidator = nullable(number({ min: 0 }));
+export const groupNumber = integer({ min: 1 });
+const coordinate = number({ min: -1e7, max: 1e7 });
+const stepId = string({ max: 40, pattern: STEP_ID });
+
+/** One step, as read and written (text cut to its bound, see the header). */
+export const stepValidator = object({
+  id: stepId,
+  part: clipped(40),
+  kind: clipped(40),
+  text: object({ da: clipped(MAX_STEP_TEXT), en: clipped(MAX_STEP_TEXT) }),
+  minutes: nullable(number({ min: 0, exclusiveMin: true, max: MAX_TIMER_MINUTES })),
+  tools: arrayOf(widgetType, { max: MAX_STEP_TOOLS }),
+});
+export const currentStepValidator = nullable(object({ id: stepId, at: time }));
+export const attentionValidator = nullable(
+  object({
+    group: nullable(groupNumber),
+    at: time,
+    tool: optional(widgetType),
+    rect: optional(object({ x: coordinate, y: coordinate, w: number({ min: 1, max: 1e7 }), h: number({ min: 1, max: 1e7 }) })),
+  }),
+);
+export const pointerValidator = nullable(object({ group: groupNumber, x: coordinate, y: coordinate, at: time }));
+export const leadValidator = nullable(object({ group: groupNumber, clientId: integer({ min: 0, max: 2 ** 53 }), at: time }));
 
 type Raw = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Raw {
+export function isRecord(v: unknown): v is Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -170,6 +265,14 @@ export function readControl(raw: unknown, options: ControlReadOptions = {}): Con
     moves[k] = { toGroup: to, at: read('moves', own(mv, 'at'), `moves.${k}.at`, time, 0) };
   }
 
+  const steps: Step[] = [];
+  const stepList = read('steps', own(raw, 'steps'), 'steps', anyArray, []);
+  if (stepList.length > MAX_STEPS) problems.push({ key: 'steps', reason: `steps: more than ${MAX_STEPS}, the rest skipped` });
+  for (const [i, v] of stepList.slice(0, MAX_STEPS).entries()) {
+    const st = read('steps', v, `steps[${i}]`, stepValidator, null);
+    if (st && !steps.some((o) => o.id === st.id)) steps.push(st);
+  }
+
   return {
     state: {
       title: read('title', own(raw, 'title'), 'title', clipped(MAX_CONTROL_TITLE), ''),
@@ -180,81 +283,18 @@ export function readControl(raw: unknown, options: ControlReadOptions = {}): Con
       groups,
       moves,
       deleted: read('deleted', own(raw, 'deleted'), 'deleted', boolean(), false),
+      steps,
+      step: read('step', own(raw, 'step'), 'step', currentStepValidator, null),
+      attention: read('attention', own(raw, 'attention'), 'attention', attentionValidator, null),
+      pointer: read('pointer', own(raw, 'pointer'), 'pointer', pointerValidator, null),
+      lead: read('lead', own(raw, 'lead'), 'lead', leadValidator, null),
     },
     problems,
   };
 }
 
-const groupWrite = object({ number: groupNumber, name: clipped(MAX_GROUP_NAME), room: clipped(MAX_ROOM_NAME) });
-const moveWrite = object({ toGroup: groupNumber, at: time });
 
-/** Validators of what a write may set, key by key. */
-const writeValidators: { [K in keyof ControlState]: Validator<ControlState[K]> } = {
-  title: clipped(MAX_CONTROL_TITLE),
-  locked: boolean(),
-  crossView: boolean(),
-  timer: object({ endsAt: endsAtValidator, remainingMs: remainingValidator }),
-  message: nullable(object({ text: clipped(MAX_MESSAGE_TEXT), at: time })),
-  groups: arrayOf(groupWrite, { max: MAX_GROUPS }),
-  moves: {
-    validate(v, path) {
-      if (!isRecord(v) || Object.keys(v).length > MAX_MOVES) return { ok: false, error: `${path}: expected object of at most ${MAX_MOVES} moves` };
-      const out: Record<string, ControlMove> = {};
-      for (const [k, m] of Object.entries(v)) {
-        if (!MOVE_KEY.test(k)) return { ok: false, error: `${path}: key ${k.slice(0, 20)} is not a client id` };
-        const r = moveWrite.validate(m, `${path}.${k}`);
-        if (!r.ok) return r;
-        out[k] = r.value;
-      }
-      return { ok: true, value: out };
-    },
-  },
-  deleted: boolean(),
-};
-
-/** The control state of a new (or imported) workshop. */
-export function initialControl(w: { title: string; locked: boolean; crossView: boolean; groups: readonly ControlGroup[] }): ControlState {
-  return {
-    title: w.title,
-    locked: w.locked,
-    crossView: w.crossView,
-    timer: { endsAt: null, remainingMs: null },
-    message: null,
-    groups: w.groups.map((g) => ({ number: g.number, name: g.name, room: g.room })),
-    moves: {},
-    deleted: false,
-  };
-}
-
-/** The timer after `req` at `now`; an error (naming what is wrong) for a request it cannot take. */
-export function nextTimer(current: Timer, req: TimerRequest, now: number): Result<Timer> {
-  const minutes = (m: unknown): number | null =>
-    typeof m === 'number' && Number.isFinite(m) && m > 0 && m <= MAX_TIMER_MINUTES ? Math.round(m * 60_000) : null;
-  const badMinutes: Result<Timer> = { ok: false, error: `minutes must be a number above 0 and at most ${MAX_TIMER_MINUTES}` };
-  switch (req.action) {
-    case 'start': {
-      const ms = minutes(req.minutes);
-      return ms === null ? badMinutes : { ok: true, value: { endsAt: now + ms, remainingMs: null } };
-    }
-    case 'add': {
-      const ms = minutes(req.minutes);
-      if (ms === null) return badMinutes;
-      if (current.endsAt !== null) return { ok: true, value: { endsAt: Math.max(current.endsAt, now) + ms, remainingMs: null } };
-      if (current.remainingMs !== null) return { ok: true, value: { endsAt: null, remainingMs: current.remainingMs + ms } };
-      return { ok: true, value: { endsAt: now + ms, remainingMs: null } };
-    }
-    case 'pause':
-      return { ok: true, value: current.endsAt !== null ? { endsAt: null, remainingMs: Math.max(0, current.endsAt - now) } : current };
-    case 'resume':
-      return { ok: true, value: current.remainingMs !== null ? { endsAt: now + current.remainingMs, remainingMs: null } : current };
-    case 'stop':
-      return { ok: true, value: { endsAt: null, remainingMs: null } };
-    default:
-      return { ok: false, error: "action must be one of 'start', 'add', 'pause', 'resume', 'stop'" };
-  }
-}
-
-/** The workshop's control document, read through validated values (writes: {@link ControlWriter}). */
+/** The workshop's control document, read through validated values (writes: ControlWriter, ./control-writer.ts). */
 export class ControlDoc {
   /** The wrapped document (not owned). */
   readonly doc: Y.Doc;
@@ -284,57 +324,9 @@ export class ControlDoc {
     this.map.observeDeep(onDeep);
     return () => this.map.unobserveDeep(onDeep);
   }
-
 }
 
-/**
- * The writer's door to the control document: the reads of {@link ControlDoc} and the
- * validated writes. Only the server writes this document, so the pages take ControlDoc alone
- * and their bundle carries none of this.
- */
-export class ControlWriter extends ControlDoc {
-  /** Sets the given fields (validated; a bad value throws), in one transaction. */
-  write(patch: Partial<ControlState>, origin: Origin): void {
-    const values: [string, unknown][] = [];
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
-      const validator = writeValidators[key as keyof ControlState] as Validator<unknown> | undefined;
-      if (!validator) throw new Error(`ControlWriter.write: unknown field ${key}`);
-      values.push([key, assertValid(validator, value, key, 'ControlWriter.write')]);
-    }
-    if (values.length === 0) return;
-    this.doc.transact(() => {
-      for (const [k, v] of values) this.map.set(k, v);
-    }, origin);
-  }
-
-  /** Applies a timer request at `now`; the new timer, or the error for a bad request (nothing written). */
-  setTimer(req: TimerRequest, now: number, origin: Origin): Result<Timer> {
-    const r = nextTimer(this.state()?.timer ?? { endsAt: null, remainingMs: null }, req, now);
-    if (r.ok) this.write({ timer: r.value }, origin);
-    return r;
-  }
-
-  /** Records a move the facilitator asked for; the participant's page accepts it. */
-  requestMove(clientId: number, toGroup: number, now: number, origin: Origin): void {
-    this.doc.transact(() => {
-      const moves = { ...(this.state()?.moves ?? {}) };
-      moves[String(clientId)] = { toGroup, at: now };
-      this.write({ moves }, origin);
-    }, origin);
-  }
-
-  /** Takes the pending move of `clientId` (once); undefined when there is none. */
-  takeMove(clientId: number, origin: Origin): { toGroup: number } | undefined {
-    let taken: { toGroup: number } | undefined;
-    this.doc.transact(() => {
-      const moves = { ...(this.state()?.moves ?? {}) };
-      const move = moves[String(clientId)];
-      if (!move) return;
-      delete moves[String(clientId)];
-      this.write({ moves }, origin);
-      taken = { toGroup: move.toGroup };
-    }, origin);
-    return taken;
-  }
+/** The step the workshop is at (null: none, or one the run-sheet no longer has). */
+export function currentStep(s: Pick<ControlState, 'steps' | 'step'> | null): Step | null {
+  return (s?.step && s.steps.find((st) => st.id === s.step?.id)) || null;
 }

@@ -1,6 +1,7 @@
 /**
  * The Yjs schemas: the board's (record kinds, validators, the Board door, migrations and undo)
- * and the workshop control document's (the ControlDoc and ControlWriter doors).
+ * and the workshop control document's (the ControlDoc door; the server's ControlWriter is
+ * ./control-writer.ts, imported from there so that no page's bundle holds it).
  */
 export { Board } from './board.js';
 export type { BoardChange, CreateInit, Item, ItemRecord, Move, Origin, Problem } from './board.js';
@@ -30,5 +31,20 @@ export type { MatrixFieldId } from './matrix-note.js';
 export { AREAS, COLUMNS } from './competence-card.js';
 export type { Area, Column } from './competence-card.js';
 export { likeId } from './wall-like.js';
-export { CONTROL_MAP, ControlDoc, ControlWriter, initialControl, MAX_TIMER_MINUTES, nextTimer, readControl } from './control.js';
-export type { ControlGroup, ControlMove, ControlProblem, ControlRead, ControlReadOptions, ControlState, Timer, TimerRequest } from './control.js';
+export { CONTROL_MAP, ControlDoc, currentStep, MAX_STEP_TEXT, MAX_STEPS, MAX_TIMER_MINUTES, readControl } from './control.js';
+export type {
+  Attention,
+  BoardRect,
+  ControlGroup,
+  ControlMove,
+  ControlProblem,
+  ControlRead,
+  ControlReadOptions,
+  ControlState,
+  CurrentStep,
+  Lead,
+  Pointer,
+  Step,
+  Timer,
+  TimerRequest,
+} from './control.js';

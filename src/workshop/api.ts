@@ -34,12 +34,19 @@
  *   GET    /api/workshops/:id/exports/:job                                    -> ExportJobStatus
  *   GET    /api/workshops/:id/exports/:job/file                               -> the file, once done (409 before)
  *   POST   /api/workshops/:id/groups                    { name, board }       -> GroupLink (201): a board from outside (Miro)
+ *   GET    /api/workshops/:id/run-sheet                                       -> RunSheetView (facilitator; a workshop from before run-sheets gets its parts' default steps)
+ *   POST   /api/workshops/:id/run-sheet/steps/:step     StepRequest           -> RunSheetView (edit a step's instruction or minutes)
+ *   POST   /api/workshops/:id/run-sheet/go              { step } | { to: 'next' | 'previous' } -> RunSheetView (every board goes to the step's tools; its minutes start the timer)
+ *   POST   /api/workshops/:id/attention                 AttentionRequest      -> Attention ("bring everyone here": a group's or every group's boards go to a tool or a place)
+ *   POST   /api/workshops/:id/pointer                   PointerRequest        -> Pointer | null ("look here" on every screen of a group; point null: away)
+ *   POST   /api/workshops/:id/lead                      LeadRequest           -> Lead | null (a group follows the facilitator's view; clientId null: stop)
  *
  * Pages: /f/<id>#<facilitator token> (console), /p/<id>#<plenum token> (plenum),
  * /g/<id>/<n>#<group token> (a group's board), /join (type a code).
  */
 import type { Locale } from '../i18n/index.js';
-import type { ControlState, TimerRequest } from '../model/control.js';
+import type { Attention, BoardRect, ControlState, CurrentStep, Lead, Pointer, Step, TimerRequest } from '../model/control.js';
+import type { WidgetType } from '../model/widget.js';
 import type { Part } from './parts.js';
 
 /**
@@ -47,7 +54,7 @@ import type { Part } from './parts.js';
  * beside the validator that reads them): what the timer endpoint returns is what the document
  * holds, so the contract names them from there rather than declaring them a second time.
  */
-export type { ControlState, Part, TimerRequest };
+export type { Attention, ControlState, Lead, Part, Pointer, Step, TimerRequest };
 export type Role = 'facilitator' | 'plenum' | 'participant';
 export type ExportFormat = 'json' | 'csv' | 'md' | 'pdf' | 'svg' | 'png' | 'docx';
 
@@ -155,4 +162,38 @@ export interface ExportJobStatus {
   done: number;
   total: number;
   error?: string;
+}
+
+/** The run-sheet and the step the workshop is at. */
+export interface RunSheetView {
+  steps: Step[];
+  step: CurrentStep | null;
+}
+
+/** A step's instruction (either language) or minutes (null: no timer), as the facilitator edits them. */
+export interface StepRequest {
+  text?: { da?: string; en?: string };
+  minutes?: number | null;
+}
+
+/**
+ * "Bring everyone here": the boards of `group` (null or absent: every group's) go to the first
+ * `tool`, or to `rect` on that group's board; with neither, to the current step's first tool.
+ */
+export interface AttentionRequest {
+  group?: number | null;
+  tool?: WidgetType;
+  rect?: BoardRect;
+}
+
+/** A "look here" pointer at a point of group `group`'s board (null: take it away). */
+export interface PointerRequest {
+  group: number;
+  point: { x: number; y: number } | null;
+}
+
+/** Group `group` follows the view of the facilitator's own connection `clientId` to its board (null: stop). */
+export interface LeadRequest {
+  group: number;
+  clientId: number | null;
 }
