@@ -6,11 +6,15 @@
  *
  * Placing: the kind's `plan` calls a {@link MiroCanvas} once per item, in creation order, each
  * under a key that is stable within a plan (for tests, logs and the items' app metadata).
+ * Every item the app creates carries app metadata with its key, so a read-back knows the kind's
+ * own field and area shapes by key and can find them where they really lie (moved, resized).
+ *
  * Reading back: the app gives the kind every child of the frame as a {@link PlacedMiroItem} in
- * the kind's layout units (its field and area shapes too, so a read-back can find them where
- * they really lie); the kind answers with the records to create and the count it could not map.
+ * the kind's layout units (notes inside Miro groups too), with its key when it has one; the kind
+ * answers with the records to create and the items it could not place.
  */
 import type { Locale } from '../i18n/index.js';
+import { contains } from '../layout/rect.js';
 import type { Rect } from '../layout/rect.js';
 import type { Board, NoteColor, Origin } from '../model/index.js';
 
@@ -62,10 +66,13 @@ export type MiroRole = 'background' | 'content';
 export interface MiroCanvas {
   shape(key: string, role: MiroRole, rect: Rect, text: MiroText, style: MiroShapeStyle): void;
   text(key: string, rect: Rect, text: MiroText, style: MiroTextStyle): void;
-  /** A sticky note in the slot `rect` (its width; Miro gives it its own height). */
-  sticky(key: string, rect: Rect, text: MiroText, color: NoteColor): void;
-  /** A card titled `title` in the slot `rect` (its width). */
-  card(key: string, rect: Rect, title: string): void;
+  /**
+   * A sticky note in the slot `rect` (its width; Miro gives it its own height). `record`: the id
+   * of the kaedeboard record it shows, when it comes from a board (kept in its app metadata).
+   */
+  sticky(key: string, rect: Rect, text: MiroText, color: NoteColor, record?: string): void;
+  /** A card titled `title` in the slot `rect` (its width); `record` as for {@link sticky}. */
+  card(key: string, rect: Rect, title: string, record?: string): void;
 }
 
 /** What every plan is given; a kind may ask for more (the notes or deck it places). */
@@ -88,12 +95,21 @@ export interface PlacedMiroItem extends MiroItem {
   readonly at: { readonly x: number; readonly y: number };
   /** Its size, when Miro reports one. */
   readonly size?: { readonly w: number; readonly h: number };
+  /** The key it was planned under (from its app metadata), when the app made it. */
+  readonly key?: string;
 }
 
-/** What a frame holds in kaedeboard's terms, and how many of its items map to nothing. */
+/** What a frame holds in kaedeboard's terms, and the items that map to nothing. */
 export interface MiroReadBack<R> {
   readonly records: R;
-  readonly skipped: number;
+  /** Items with content that lie where the kind has no place for them (outside every field). */
+  readonly unplaced: readonly PlacedMiroItem[];
+}
+
+/** One line of a read-back's preview: a place of the kind (a field, a column) and its count. */
+export interface MiroTally {
+  readonly place: string;
+  readonly count: number;
 }
 
 /**
@@ -111,6 +127,10 @@ export interface MiroMapping<R extends object = object, O extends MiroPlanOption
   write(board: Board, widgetId: string, records: R, origin: Origin): void;
   /** How many items the records put on the board (for progress messages). */
   count(records: R): number;
+  /** The records counted per place, in the kind's order, in `locale` (the panel's preview). */
+  tally(records: R, locale: Locale): readonly MiroTally[];
+  /** What a plan needs to place the widget's content from a kaedeboard board (its notes, cards). */
+  contentOf(board: Board, widgetId: string): Omit<O, 'locale'>;
 }
 
 /** A kind that has a Miro mapping, as its module declares it (so the app knows it by type). */
@@ -126,6 +146,34 @@ export function byPosition(a: PlacedMiroItem, b: PlacedMiroItem): number {
 /** Whitespace collapsed, trimmed, lower case: how titles and texts are compared. */
 export function normText(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** An item's bounds from its centre and size (a point where it has no size). */
+export function rectOf(item: PlacedMiroItem): Rect {
+  const w = item.size?.w ?? 0;
+  const h = item.size?.h ?? 0;
+  return { x: item.at.x - w / 2, y: item.at.y - h / 2, w, h };
+}
+
+/**
+ * Where a kind's background shape really lies: the item planned under `key` (its metadata),
+ * else the first shape `byText` recognises (a frame made before items carried metadata).
+ * Undefined when the group removed it.
+ */
+export function findShape(items: readonly PlacedMiroItem[], key: string, byText: (text: string) => boolean): PlacedMiroItem | undefined {
+  return items.find((i) => i.key === key) ?? items.find((i) => i.type === 'shape' && i.key === undefined && byText(i.text));
+}
+
+/** `p` seen from rect `from` and put at the same relative place in rect `to` (a moved or resized field). */
+export function mapPoint(p: { readonly x: number; readonly y: number }, from: Rect, to: Rect): { x: number; y: number } {
+  const fx = from.w > 0 ? (p.x - from.x) / from.w : 0.5;
+  const fy = from.h > 0 ? (p.y - from.y) / from.h : 0.5;
+  return { x: to.x + fx * to.w, y: to.y + fy * to.h };
+}
+
+/** Whether the item's centre lies on `r`. */
+export function centreIn(item: PlacedMiroItem, r: Rect): boolean {
+  return contains(r, item.at.x, item.at.y);
 }
 
 /** At most `max` characters. */

@@ -88,7 +88,7 @@ describe('the kinds registry', () => {
   });
 
   it.each(MIRO_WIDGETS)('%s: a Miro frame read back becomes the template frame with the widget at the kind size', (type) => {
-    const mapped: Mapped = type === 'competence-profile' ? { widget: type, cards: [], skipped: 0 } : type === 'bor-gor-matrix' ? { widget: type, notes: [], skipped: 0 } : { widget: type, pieces: [], notes: [], skipped: 0 };
+    const mapped: Mapped = type === 'competence-profile' ? { widget: type, cards: [], unplaced: [] } : type === 'bor-gor-matrix' ? { widget: type, notes: [], unplaced: [] } : { widget: type, pieces: [], notes: [], unplaced: [] };
     const board = new Board(buildBoard(mapped, 'Gruppe'));
     const [w] = widgetsOn(board);
     const frame = board.read().items.find((i) => i.kind === 'frame')!;

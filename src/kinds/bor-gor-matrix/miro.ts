@@ -3,8 +3,10 @@
  * with its title and question, and the notes given as sticky notes in their fields' slots. A
  * note's criterion is written in front of its text ("3 · …") and read back from it.
  *
- * Read back: each sticky note belongs to the field it lies in, ordered top to bottom, then left
- * to right; a note outside every field, or without text, is skipped.
+ * Read back: each sticky note belongs to the field whose shape it lies on, where that shape
+ * really is (found by its key, else by its title: a group may move or resize fields), ordered
+ * top to bottom, then left to right; a field whose shape is gone keeps its planned place. A note
+ * outside every field is unplaced; one without text is left out.
  */
 import { MATRIX_FIELDS } from '../../content/matrix.js';
 import type { MatrixField } from '../../content/matrix.js';
@@ -13,9 +15,10 @@ import type { NoteColor } from '../../model/index.js';
 import { msg } from '../../render/messages.js';
 import type { RenderMessageKey } from '../../render/messages.js';
 import type { Rect } from '../../layout/rect.js';
-import { boldText, byPosition, clip, normText } from '../miro.js';
+import { boldText, byPosition, centreIn, clip, findShape, normText, rectOf } from '../miro.js';
 import type { MiroMapping, MiroPlanOptions, PlacedMiroItem } from '../miro.js';
-import { borGorLayout, FIELD_ORDER, fieldAt, noteSlots } from './layout.js';
+import { borGorLayout, FIELD_ORDER, fieldRect, noteSlots } from './layout.js';
+import { readMatrix } from './records.js';
 
 /** A note to place in the matrix (e.g. brought over from a kaedeboard board). */
 export interface MatrixNoteInput {
@@ -24,6 +27,8 @@ export interface MatrixNoteInput {
   /** 1..7, or 0/undefined for none. */
   criterion?: number;
   color?: NoteColor;
+  /** The kaedeboard note's id, when it comes from a board. */
+  id?: string;
 }
 
 export interface MatrixPlanOptions extends MiroPlanOptions {
@@ -56,6 +61,18 @@ export const FIELD_FILL: Record<MatrixField, string> = {
 /** A criterion tag written in front of a note's text ("3 · …") and read back from it. */
 export const CRITERION_SEPARATOR = ' · ';
 
+const fieldKey = (field: MatrixField): string => `field-${field}`;
+
+/** Where each field's shape really lies on the frame (its planned place when the shape is gone). */
+function fieldRects(items: readonly PlacedMiroItem[]): [MatrixField, Rect][] {
+  return FIELD_ORDER.map((field) => {
+    const info = MATRIX_FIELDS.find((f) => f.field === field);
+    const titles = info === undefined ? [] : [normText(info.title.da), normText(info.title.en)];
+    const shape = findShape(items, fieldKey(field), (text) => titles.some((t) => normText(text).startsWith(t)));
+    return [field, shape?.size === undefined ? fieldRect(field) : rectOf(shape)];
+  });
+}
+
 /** A note's text: behind "n · " when it concerns criterion n. */
 export function noteText(text: string, criterion: number | undefined): string {
   return criterion !== undefined && criterion >= 1 && criterion <= 7 ? `${criterion}${CRITERION_SEPARATOR}${text}` : text;
@@ -83,7 +100,7 @@ export const borGorMatrixMiro: MiroMapping<MatrixRecords, MatrixPlanOptions> = {
       const info = MATRIX_FIELDS.find((f) => f.field === field);
       if (info === undefined) continue;
       const text = { paragraphs: [{ text: info.title[locale], strong: true }, { text: info.question[locale] }] };
-      canvas.shape(`field-${field}`, 'background', layout.fields[field].frame, text, {
+      canvas.shape(fieldKey(field), 'background', layout.fields[field].frame, text, {
         fill: FIELD_FILL[field],
         corners: 'square',
         outline: 'soft',
@@ -98,7 +115,7 @@ export const borGorMatrixMiro: MiroMapping<MatrixRecords, MatrixPlanOptions> = {
       inField.forEach((note, i) => {
         const slot = slots[i];
         if (slot === undefined) return;
-        canvas.sticky(`note-${field}-${i}`, slot, { paragraphs: [{ text: noteText(note.text, note.criterion) }], name: note.text }, note.color ?? 'yellow');
+        canvas.sticky(`note-${field}-${i}`, slot, { paragraphs: [{ text: noteText(note.text, note.criterion) }], name: note.text }, note.color ?? 'yellow', note.id);
       });
     }
   },
@@ -109,25 +126,27 @@ export const borGorMatrixMiro: MiroMapping<MatrixRecords, MatrixPlanOptions> = {
   },
 
   readBack(items) {
-    let skipped = 0;
+    const unplaced: PlacedMiroItem[] = [];
+    const fields = fieldRects(items);
     const byField = new Map<MatrixField, PlacedMiroItem[]>();
     for (const item of items) {
-      if (item.type !== 'sticky') continue;
-      const field = fieldAt(item.at.x, item.at.y);
-      if (field === null || item.text === '') {
-        skipped++;
+      if (item.type !== 'sticky' || item.text === '') continue;
+      // The smallest field under the note wins where moved fields overlap.
+      const under = fields.filter(([, r]) => centreIn(item, r)).sort(([, a], [, b]) => a.w * a.h - b.w * b.h)[0];
+      if (under === undefined) {
+        unplaced.push(item);
         continue;
       }
-      byField.set(field, [...(byField.get(field) ?? []), item]);
+      byField.set(under[0], [...(byField.get(under[0]) ?? []), item]);
     }
     const notes: MatrixNoteOut[] = [];
-    for (const [field, list] of byField) {
-      list.sort(byPosition).forEach((item, i) => {
+    for (const field of FIELD_ORDER) {
+      [...(byField.get(field) ?? [])].sort(byPosition).forEach((item, i) => {
         const { criterion, text } = splitCriterion(item.text);
         notes.push({ field, text: clip(text, MAX_MATRIX_NOTE), criterion, color: item.color, order: i + 1 });
       });
     }
-    return { records: { notes }, skipped };
+    return { records: { notes }, unplaced };
   },
 
   write(board, widget, records, origin) {
@@ -138,5 +157,17 @@ export const borGorMatrixMiro: MiroMapping<MatrixRecords, MatrixPlanOptions> = {
 
   count(records) {
     return records.notes.length;
+  },
+
+  tally(records, locale) {
+    return MATRIX_FIELDS.map((f) => ({ place: f.title[locale], count: records.notes.filter((n) => n.field === f.field).length }));
+  },
+
+  contentOf(board, widget) {
+    const byField = readMatrix(board, widget);
+    const notes = FIELD_ORDER.flatMap((field) =>
+      byField[field].map((n): MatrixNoteInput => ({ field, text: n.props.text, criterion: n.props.criterion, color: n.props.color, id: n.id })),
+    );
+    return { notes };
   },
 };
