@@ -29,9 +29,12 @@ export const miroOptions = {
   entryPoints: { 'miro/app': 'src/miro/app.ts', 'miro/panel': 'src/miro/panel.ts' },
 };
 
-/** The server entry: dependencies stay in node_modules (better-sqlite3 is native). */
+/**
+ * The server entry: dependencies stay in node_modules (better-sqlite3 is native). The state
+ * worker's thread is its own file beside build/server.js, where the server starts it from.
+ */
 export const serverOptions = {
-  entryPoints: { server: 'server/main.ts' },
+  entryPoints: { server: 'server/main.ts', 'state-thread': 'server/sync/state-thread.js' },
   outdir: 'build',
   bundle: true,
   platform: 'node',

@@ -30,6 +30,23 @@ export interface Config {
   /** Per-connection flood limit: bytes per second (sustained); burst is 2 s worth. */
   rateBytesPerSecond: number;
   maxConnectionsPerRoom: number;
+  /** Budgets against one hostile participant (README, "Hostile input"). Structs and delete-set ranges in one update. */
+  maxUpdateStructs: number;
+  /** Structs (and delete ranges) per second per connection, and per client address. */
+  structsPerSecond: number;
+  structsPerAddressPerSecond: number;
+  /** Updates per second per client address, and in total. */
+  updatesPerAddressPerSecond: number;
+  updatesPerSecond: number;
+  /** A board's stored state, in bytes, and its structs: growth past these is refused. */
+  maxBoardBytes: number;
+  maxBoardItems: number;
+  /** A connection's one awareness state, in bytes of JSON. */
+  maxAwarenessBytes: number;
+  /** Sync step 1 requests per second per connection. */
+  syncRequestsPerSecond: number;
+  /** Boards whose state is larger than this are compacted and first synced by a worker thread. */
+  offloadAboveBytes: number;
   /** SQLite synchronous mode: 'normal' survives a process crash, 'full' also a power cut. */
   durability: Durability;
   /** Origins (scheme://host[:port]) allowed to open websockets besides the server's own. */
@@ -68,6 +85,21 @@ export const DEFAULTS: Config = {
   rateBurst: 600,
   rateBytesPerSecond: 8 * 1024 * 1024,
   maxConnectionsPerRoom: 250,
+  // A busy board (40 notes each moved 50 times and edited 10 times) holds about 3,000 structs
+  // and 40 KiB; a client's sync step 2 carries its whole delete set. Each default leaves five
+  // to a hundred times that, and bounds the loop's stall per update to about 100 ms.
+  maxUpdateStructs: 20_000,
+  structsPerSecond: 2_000,
+  structsPerAddressPerSecond: 20_000,
+  // 150 people typing behind one address send about 750 updates a second.
+  updatesPerAddressPerSecond: 1_000,
+  updatesPerSecond: 5_000,
+  maxBoardBytes: 16 * 1024 * 1024,
+  maxBoardItems: 100_000,
+  // Presence with 50 dragged items is about 5 KiB.
+  maxAwarenessBytes: 16 * 1024,
+  syncRequestsPerSecond: 2,
+  offloadAboveBytes: 256 * 1024,
   durability: 'normal',
   allowedOrigins: [],
   retentionDays: 30,
@@ -97,6 +129,16 @@ const SOURCES: Record<keyof Config, { env: string; flag: string }> = {
   rateBurst: { env: 'RATE_BURST', flag: '--rate-burst' },
   rateBytesPerSecond: { env: 'RATE_BYTES_PER_SECOND', flag: '--rate-bytes-per-second' },
   maxConnectionsPerRoom: { env: 'MAX_CONNECTIONS_PER_ROOM', flag: '--max-connections-per-room' },
+  maxUpdateStructs: { env: 'MAX_UPDATE_STRUCTS', flag: '--max-update-structs' },
+  structsPerSecond: { env: 'STRUCTS_PER_SECOND', flag: '--structs-per-second' },
+  structsPerAddressPerSecond: { env: 'STRUCTS_PER_ADDRESS_PER_SECOND', flag: '--structs-per-address-per-second' },
+  updatesPerAddressPerSecond: { env: 'UPDATES_PER_ADDRESS_PER_SECOND', flag: '--updates-per-address-per-second' },
+  updatesPerSecond: { env: 'UPDATES_PER_SECOND', flag: '--updates-per-second' },
+  maxBoardBytes: { env: 'MAX_BOARD_BYTES', flag: '--max-board-bytes' },
+  maxBoardItems: { env: 'MAX_BOARD_ITEMS', flag: '--max-board-items' },
+  maxAwarenessBytes: { env: 'MAX_AWARENESS_BYTES', flag: '--max-awareness-bytes' },
+  syncRequestsPerSecond: { env: 'SYNC_REQUESTS_PER_SECOND', flag: '--sync-requests-per-second' },
+  offloadAboveBytes: { env: 'OFFLOAD_ABOVE_BYTES', flag: '--offload-above-bytes' },
   durability: { env: 'DURABILITY', flag: '--durability' },
   allowedOrigins: { env: 'ALLOWED_ORIGINS', flag: '--allowed-origins' },
   retentionDays: { env: 'RETENTION_DAYS', flag: '--retention-days' },

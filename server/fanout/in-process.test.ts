@@ -6,7 +6,7 @@ import type { Logger } from '../http/log.js';
 import { Metrics } from '../http/metrics.js';
 import { SqliteStore } from '../storage/sqlite/room-store.js';
 import type { Store } from '../storage/store.js';
-import type { AwarenessEntry } from '../sync/protocol.js';
+import { updateMessage, type AwarenessEntry } from '../sync/protocol.js';
 import type { Peer } from '../sync/room.js';
 import { Rooms } from '../sync/rooms.js';
 import { InProcessFanout } from './in-process.js';
@@ -39,7 +39,9 @@ class FakePeer implements Peer {
   canWrite(): boolean {
     return true;
   }
-  refuse(): void {}
+  refusal(): string {
+    return '';
+  }
   updates(): Uint8Array[] {
     return this.got.flatMap((m) => (m.type === 'update' ? [m.update] : []));
   }
@@ -72,6 +74,7 @@ function twoHolders(events: string[] = []): { fanout: InProcessFanout; store: St
       return sqlite.append(r, u);
     },
     compact: (r, s, upto) => sqlite.compact(r, s, upto),
+    refuseClient: (r, c, k) => sqlite.refuseClient(r, c, k),
     deleteRoom: (r) => sqlite.deleteRoom(r),
     listRooms: () => sqlite.listRooms(),
     transaction: (fn) => sqlite.transaction(fn),
@@ -103,7 +106,7 @@ describe('in-process fan-out', () => {
     const append = sqlite.append.bind(sqlite);
     sqlite.append = (r, u) => (events.push('append'), append(r, u));
     events.length = 0;
-    room.receive(p1, { type: 'update', update: anUpdate('k', 1) });
+    room.receive(p1, updateMessage(anUpdate('k', 1)));
     expect(events).toEqual(['append', `send:${p2.id}`]);
     expect(p1.updates()).toHaveLength(0);
     expect(p2.updates()).toHaveLength(1);
@@ -118,7 +121,7 @@ describe('in-process fan-out', () => {
     const rb = b.join('r', b1);
     expect(fanout.holders('r')).toBe(2);
     events.length = 0;
-    ra.receive(a1, { type: 'update', update: anUpdate('k', 'from a') });
+    ra.receive(a1, updateMessage(anUpdate('k', 'from a')));
     expect(events).toEqual(['append', `send:${b1.id}`]);
     expect(store.load('r').updates).toHaveLength(1);
     expect(rb.doc.getMap('m').get('k')).toBe('from a');

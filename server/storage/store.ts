@@ -22,6 +22,8 @@ export interface StoredRoom {
   lastSeq: number;
   /** Bytes held in the log. */
   logBytes: number;
+  /** Client ids whose writes the room refused, each with the first refused clock. */
+  refused: Map<number, number>;
 }
 
 export interface Store {
@@ -31,7 +33,12 @@ export interface Store {
   append(room: string, update: Uint8Array): number;
   /** Replaces the snapshot with `state` and drops log rows up to `uptoSeq`, atomically. */
   compact(room: string, state: Uint8Array, uptoSeq: number): void;
-  /** Removes a room and all its data. */
+  /**
+   * Remembers that `client`'s structs from `clock` on are refused in `room` (a write refused
+   * while its sender could not write: the sender's copy still holds it). Kept with the room.
+   */
+  refuseClient(room: string, client: number, clock: number): void;
+  /** Removes a room and all its data (refused clients included). */
   deleteRoom(room: string): void;
   /** Room names that have stored data. */
   listRooms(): string[];

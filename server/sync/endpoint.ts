@@ -3,16 +3,22 @@
  * y-websocket protocol. Every message is size-checked (by ws, at the frame header),
  * rate-limited, and fully validated before it reaches the room; a bad one closes only the
  * connection that sent it, with a close code and a reason.
+ *
+ * Budgets checked here, before the room sees an update: structs (and delete ranges) per
+ * update, structs per second per connection and per client address, updates per second per
+ * address and in total; and sync step 1 requests per second per connection (each costs an
+ * encoding of what the client lacks). The room checks the rest (`room.ts`).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { Close, type CloseAnswer } from './close-codes.js';
 import type { Config } from '../config.js';
+import { clientAddress, proxyList, rateKey } from '../http/client-address.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
-import { decodeClientMessage, encodePermissionDenied, ProtocolError } from './protocol.js';
-import { TokenBucket } from './limits.js';
+import { decodeClientMessage, ProtocolError, TooManyStructs } from './protocol.js';
+import { KeyedBuckets, TokenBucket } from './limits.js';
 import type { Peer, Room } from './room.js';
 import { isValidRoomName, type Rooms } from './rooms.js';
 
@@ -60,15 +66,21 @@ class Connection implements Peer {
   access: Extract<Authorization, { ok: true }> = { ok: true, canWrite: () => false, refusal: () => 'read-only' };
   /** The awareness client id this connection announced first and owns (see SyncServer.ownerOf). */
   clientId: number | null = null;
-  #lastRefusal = 0;
+  /** The client's address as rate limits count it (`rateKey`). */
+  address = '';
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
+  readonly #structs: TokenBucket;
+  readonly #syncRequests: TokenBucket;
   #closed = false;
 
   constructor(readonly ws: WebSocket, readonly sync: SyncServer) {
     const c = sync.config;
     this.#messages = new TokenBucket(c.rateMessagesPerSecond, c.rateBurst);
     this.#bytes = new TokenBucket(c.rateBytesPerSecond, Math.max(c.rateBytesPerSecond * 2, c.maxMessageBytes));
+    // A full bucket holds one update of the largest size allowed.
+    this.#structs = new TokenBucket(c.structsPerSecond, Math.max(c.structsPerSecond, c.maxUpdateStructs));
+    this.#syncRequests = new TokenBucket(c.syncRequestsPerSecond, Math.max(2, c.syncRequestsPerSecond * 2));
   }
 
   send(message: Uint8Array): void {
@@ -95,14 +107,8 @@ class Connection implements Peer {
     return this.access.canWrite();
   }
 
-  refuse(): void {
-    const reason = this.access.refusal();
-    this.sync.metrics.writesRefused.inc();
-    const now = performance.now();
-    if (now - this.#lastRefusal < 1000) return;
-    this.#lastRefusal = now;
-    this.sync.log.warn('sync.write-refused', { room: this.room?.name, connection: this.id, reason, who: this.access.label });
-    this.send(encodePermissionDenied(reason));
+  refusal(): string {
+    return this.access.refusal();
   }
 
   closeWith(answer: CloseAnswer, detail?: string): void {
@@ -118,14 +124,22 @@ class Connection implements Peer {
     if (!this.#bytes.take(bytes.byteLength)) return this.#rateLimited();
     let message;
     try {
-      message = decodeClientMessage(bytes);
+      message = decodeClientMessage(bytes, this.sync.config.maxUpdateStructs);
     } catch (err) {
+      if (err instanceof TooManyStructs) return this.#overBudget(Close.updateTooLarge, `limit ${err.limit} structs`);
       if (!(err instanceof ProtocolError)) throw err;
       this.sync.log.warn('sync.malformed', { room: this.room.name, connection: this.id, error: err.message });
       return this.closeWith(Close.malformed, err.message);
     }
     const cost = message.type === 'awareness' ? this.room.awarenessCost(this, message.entries) : 1;
     if (!this.#messages.take(cost)) return this.#rateLimited();
+    if (message.type === 'sync-step1' && !this.#syncRequests.take()) return this.#overBudget(Close.syncFlood, `limit ${this.sync.config.syncRequestsPerSecond} a second`);
+    if ((message.type === 'update' || message.type === 'sync-step2') && message.shape.work > 0) {
+      const work = message.shape.work;
+      if (!this.#structs.take(work)) return this.#overBudget(Close.structFlood, `limit ${this.sync.config.structsPerSecond} structs a second`);
+      const budget = this.sync.takeUpdate(this.address, work);
+      if (budget) return this.#overBudget(budget);
+    }
     if (message.type === 'awareness' && this.clientId === null) this.sync.claim(this, message.entries);
     this.room.receive(this, message);
   }
@@ -133,6 +147,13 @@ class Connection implements Peer {
   #rateLimited(): void {
     this.sync.log.warn('sync.rate-limited', { room: this.room?.name, connection: this.id });
     this.closeWith(Close.rateLimited);
+  }
+
+  /** A budget is spent: closed with its code (the client reconnects and sends it again later). */
+  #overBudget(answer: CloseAnswer, detail?: string): void {
+    this.sync.metrics.writesRefused.inc(1, { reason: answer.reason });
+    this.sync.log.warn('sync.over-budget', { room: this.room?.name, connection: this.id, code: answer.code, reason: answer.reason, detail });
+    this.closeWith(answer, detail);
   }
 }
 
@@ -147,6 +168,10 @@ export class SyncServer {
   readonly connections = new Set<Connection>();
   /** Awareness client ids by the connection that owns them, server-wide. */
   readonly #owners = new Map<number, Connection>();
+  readonly #proxies: ReturnType<typeof proxyList> | null;
+  readonly #addressUpdates: KeyedBuckets;
+  readonly #addressStructs: KeyedBuckets;
+  readonly #allUpdates: TokenBucket;
 
   constructor(
     readonly rooms: Rooms,
@@ -162,6 +187,17 @@ export class SyncServer {
       // Never echo the token protocol; a client that offers protocols gets ours (or none).
       handleProtocols: (offered) => (offered.has(PROTOCOL) ? PROTOCOL : false),
     });
+    this.#proxies = config.trustedProxies.length > 0 ? proxyList(config.trustedProxies) : null;
+    this.#addressUpdates = new KeyedBuckets(config.updatesPerAddressPerSecond, config.updatesPerAddressPerSecond * 2);
+    this.#addressStructs = new KeyedBuckets(config.structsPerAddressPerSecond, Math.max(config.structsPerAddressPerSecond, config.maxUpdateStructs) * 2);
+    this.#allUpdates = new TokenBucket(config.updatesPerSecond, config.updatesPerSecond * 2);
+  }
+
+  /** Takes one update of `work` structs from the address's and the server's budgets; the one spent, if any. */
+  takeUpdate(address: string, work: number): CloseAnswer | null {
+    if (!this.#addressUpdates.take(address) || !this.#addressStructs.take(address, work)) return Close.addressFlood;
+    if (!this.#allUpdates.take()) return Close.serverBusy;
+    return null;
   }
 
   /** True when `url` is a path this endpoint serves. */
@@ -177,6 +213,7 @@ export class SyncServer {
   #admit(ws: WebSocket, req: IncomingMessage, url: URL): void {
     const pathname = url.pathname;
     const conn = new Connection(ws, this);
+    conn.address = rateKey(clientAddress(req, this.#proxies));
     this.connections.add(conn);
     // ws closes an oversize frame with 1009 but no reason; give the reason. ws checks the
     // length in the frame header, so an oversize message is never buffered.

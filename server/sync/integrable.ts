@@ -170,3 +170,23 @@ export function checkIntegrable(shape: UpdateShape, stateOf: (client: number) =>
   }
   return { ok: true };
 }
+
+/**
+ * Does an update change anything in a room with state `stateOf`? True when it has structs past
+ * a client's state or deletes a range that `allDeleted` says is not all deleted yet (a range
+ * past the state counts as a change too). The stock client's sync step 2 carries its whole
+ * delete set, so most updates from a client that has nothing new are not empty, only
+ * redundant: those are no-ops to skip, for readers and writers alike.
+ */
+export function carriesChange(shape: UpdateShape, stateOf: (client: number) => number, allDeleted: (client: number, clock: number, len: number) => boolean): boolean {
+  for (const s of shape.sections) if (s.end > stateOf(s.client)) return true;
+  const ds = shape.deletes;
+  for (let k = 0; k < ds.length; k += 3) {
+    const client = ds[k] as number;
+    const clock = ds[k + 1] as number;
+    const len = ds[k + 2] as number;
+    if (len === 0) continue;
+    if (clock + len > stateOf(client) || !allDeleted(client, clock, len)) return true;
+  }
+  return false;
+}

@@ -9,12 +9,17 @@
  *   type 3 query awareness (no payload)
  *
  * `decodeClientMessage` fully parses and validates what a client sent, including the Yjs
- * update inside, so that a malformed or truncated message is refused as a whole before it
- * can touch a document (Y.applyUpdate on a truncated update could apply its first half).
+ * update inside (read into its shape, `update-shape.ts`), so that a malformed or truncated
+ * message is refused as a whole before it can touch a document (Y.applyUpdate on a truncated
+ * update could apply its first half), and an update over the struct budget is refused after
+ * reading no more than the budget.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { MalformedUpdate, readUpdateShape, type UpdateShape } from './update-shape.js';
+
+export { TooManyStructs } from './update-shape.js';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -33,8 +38,8 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-step2'; update: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array; shape: UpdateShape }
+  | { type: 'update'; update: Uint8Array; shape: UpdateShape }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' };
 
@@ -57,12 +62,18 @@ function readUint(decoder: decoding.Decoder, what: string): number {
   }
 }
 
-function checkUpdate(update: Uint8Array): void {
+function checkUpdate(update: Uint8Array, maxStructs: number): UpdateShape {
   try {
-    Y.decodeUpdate(update);
-  } catch {
-    throw new ProtocolError('malformed document update');
+    return readUpdateShape(update, maxStructs);
+  } catch (err) {
+    if (err instanceof MalformedUpdate) throw new ProtocolError(`malformed document update (${err.message})`.slice(0, 100));
+    throw err;
   }
+}
+
+/** An update message for `update` (tests, and the server's own checks), with its shape. */
+export function updateMessage(update: Uint8Array, type: 'update' | 'sync-step2' = 'update'): ClientMessage {
+  return { type, update, shape: readUpdateShape(update) };
 }
 
 function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
@@ -90,8 +101,11 @@ function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
-/** Parses one binary websocket message from a client. Throws `ProtocolError` when malformed. */
-export function decodeClientMessage(data: Uint8Array): ClientMessage {
+/**
+ * Parses one binary websocket message from a client. Throws `ProtocolError` when malformed,
+ * `TooManyStructs` when an update holds more than `maxUpdateStructs` structs and delete ranges.
+ */
+export function decodeClientMessage(data: Uint8Array, maxUpdateStructs = Infinity): ClientMessage {
   if (data.byteLength === 0) throw new ProtocolError('empty message');
   const decoder = decoding.createDecoder(data);
   const type = readUint(decoder, 'message type');
@@ -108,8 +122,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         }
         message = { type: 'sync-step1', stateVector: payload };
       } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
-        checkUpdate(payload);
-        message = { type: step === SYNC_STEP2 ? 'sync-step2' : 'update', update: payload };
+        const shape = checkUpdate(payload, maxUpdateStructs);
+        message = { type: step === SYNC_STEP2 ? 'sync-step2' : 'update', update: payload, shape };
       } else {
         throw new ProtocolError(`unknown sync step ${step}`);
       }
@@ -144,6 +158,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(e);
 }
 
+/** A sync step 2 carrying an update already encoded (by the state worker). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, SYNC_STEP2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_SYNC);
@@ -175,13 +198,4 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
 /** True for the empty update `[0, 0]` (no structs, no deletions) that a client sends as step 2 when it has nothing new. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
-}
-
-/** y-websocket's auth message "permission denied" (the stock client logs the reason). */
-export function encodePermissionDenied(reason: string): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_AUTH);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarString(e, reason);
-  return encoding.toUint8Array(e);
 }

@@ -1,30 +1,50 @@
 /**
  * One room: a Yjs document, the awareness states of its clients, and its connections.
  *
+ * What reaches the document: an update from a client is checked against the room's state
+ * first (`integrable.ts`): one that Yjs could not integrate whole (missing dependencies,
+ * deletions of items the room does not have) is refused and never applied, stored or
+ * broadcast, so the document never holds anything pending. A connection that may not write
+ * has its updates refused the same way, and the client ids it wrote with are burned in the
+ * room: structs of theirs from the refused clock on are refused for good (the sender still
+ * holds them, and its resync would send them again, e.g. after the lock is lifted). Each
+ * refusal closes the sender with a 45xx code (`close-codes.ts`) and a reason.
+ *
  * Durability rule: an update from a client is appended to the store *before* it is applied
- * and broadcast, in the same tick, so anything any client ever received is on disk.
+ * and broadcast, in the same tick, so anything any client ever received is on disk. When the
+ * store fails, the room is dropped from memory (it is reloaded from the store on the next
+ * connection), so a failed write leaves nothing any client can see.
  *
  * Broadcast: what reaches the document is sent to the room's own connections, then published
  * on the fan-out to the other holders of the room (other server instances); what they publish
  * is applied here and sent to our connections, never stored twice. Our own connections are
  * served directly, not through the fan-out, so a remote fan-out adds no round trip to them.
+ *
+ * Budgets: a board holds at most `maxBoardBytes` (its stored state, estimated as the last
+ * compacted state plus the log since) and `maxBoardItems` structs; a connection owns one
+ * awareness client id, whose state is at most `maxAwarenessBytes`.
  */
 import * as Y from 'yjs';
+import { Close, type CloseAnswer } from './close-codes.js';
 import type { Config } from '../config.js';
 import type { Fanout, FanoutChannel } from '../fanout/fanout.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
+import { carriesChange, checkIntegrable } from './integrable.js';
 import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
   encodeUpdate,
   isEmptyUpdate,
   type AwarenessEntry,
   type ClientMessage,
 } from './protocol.js';
+import type { StateWorker } from './state-worker.js';
 import type { Store } from '../storage/store.js';
+import type { UpdateShape } from './update-shape.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -33,8 +53,8 @@ export interface Peer {
   close(code: number, reason: string): void;
   /** May this connection change the document now (a lock can change while it is open)? */
   canWrite(): boolean;
-  /** Tells the client a write was refused (y-websocket's permission-denied message). */
-  refuse(): void;
+  /** Why it may not (shown to the participant). */
+  refusal(): string;
 }
 
 /** Owner of awareness states announced by connections of another holder of the room. */
@@ -46,24 +66,46 @@ interface AwarenessRecord extends AwarenessEntry {
 
 export class StorageError extends Error {}
 
-/** Origin of refused writes while they are applied and undone. */
-const REFUSED = Symbol('kaedeboard:refused');
-
 /** Origin of updates another holder of the room published (already stored by it). */
 const FROM_FANOUT = Symbol('kaedeboard:fanout');
+
+/** Client ids burned per room at most (a hostile reader could invent any number). */
+const MAX_BURNED = 10_000;
+
+/** Structs held by a document: what the items budget counts. */
+export function countStructs(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
+}
+
+/** How the room reaches the rest of the server (set by `Rooms`). */
+export interface RoomHooks {
+  /** The room failed (storage) and must be dropped from memory. */
+  failed(room: Room): void;
+  /** The room's log grew past the compaction bound. */
+  compact(room: Room): void;
+}
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly peers = new Set<Peer>();
   readonly #awareness = new Map<number, AwarenessRecord>();
+  /** The one awareness client id each of our connections owns, and the other way round. */
+  readonly #ownedBy = new Map<Peer, number>();
+  readonly #ownerOf = new Map<number, Peer>();
+  /** Client id -> first refused clock (see the header). */
+  readonly #burned: Map<number, number>;
   #lastSeq = 0;
   #logRows = 0;
   #logBytes = 0;
+  /** Bytes of the state as last compacted (or loaded); the budget counts these plus the log. */
+  #baseBytes = 0;
+  #items = 0;
   #compactScheduled = false;
   #failed = false;
   readonly #fanout: FanoutChannel;
-  /** Set by the manager: called when the room has failed and must be dropped from memory. */
-  onFailure: (room: Room) => void = () => {};
+  hooks: RoomHooks = { failed: () => {}, compact: (r) => r.compact() };
 
   constructor(
     readonly name: string,
@@ -72,15 +114,20 @@ export class Room {
     readonly config: Config,
     readonly metrics: Metrics,
     readonly log: Logger,
+    readonly worker: StateWorker | null = null,
   ) {
     const stored = store.load(name);
     Y.transact(this.doc, () => {
       if (stored.snapshot) this.#applyStored(stored.snapshot, 'snapshot');
       for (const u of stored.updates) this.#applyStored(u, 'log row');
     }, this);
+    this.#clearPending('load');
     this.#lastSeq = stored.lastSeq;
     this.#logRows = stored.updates.length;
     this.#logBytes = stored.logBytes;
+    this.#baseBytes = stored.snapshot?.byteLength ?? 0;
+    this.#items = countStructs(this.doc);
+    this.#burned = new Map(stored.refused);
     this.doc.on('update', this.#onDocUpdate);
     this.#fanout = fanout.subscribe(name, {
       update: (update, seq) => this.#receivePublishedUpdate(update, seq),
@@ -98,13 +145,36 @@ export class Room {
   }
 
   /**
+   * Last guard: anything Yjs holds pending was not integrated (the check before applying
+   * should make this impossible). It is dropped, so no later transaction can complete it.
+   */
+  #clearPending(when: string): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    this.log.error('room.pending-cleared', { room: this.name, when, structs: store.pendingStructs !== null, deletes: store.pendingDs !== null });
+    this.metrics.writesRefused.inc(1, { reason: 'pending cleared' });
+    store.pendingStructs = null;
+    store.pendingDs = null;
+  }
+
+  /**
    * Updates that reach the document: persisted (unless already appended raw, or stored by the
    * holder that published it), sent to our connections, then published to the other holders.
+   * A failed append (a change made by the server itself) fails the room before anything is
+   * sent, and throws a StorageError to the caller.
    */
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const fromPeer = origin !== null && typeof origin === 'object' && this.peers.has(origin as Peer);
     const published = origin === FROM_FANOUT;
-    if (!fromPeer && !published && origin !== this) this.#append(update);
+    if (!fromPeer && !published && origin !== this) {
+      try {
+        this.#append(update);
+      } catch (err) {
+        this.#fail(err);
+        throw err;
+      }
+      this.#items = countStructs(this.doc);
+    }
     const message = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (!published && origin !== this) this.#fanout.publishUpdate(update, this.#lastSeq);
@@ -122,14 +192,17 @@ export class Room {
       // The publisher validated it before storing; keep the room going.
       this.log.error('room.fanout.bad-update', { room: this.name, seq, error: String(err) });
     }
+    this.#clearPending('fanout');
+    this.#items = countStructs(this.doc);
   }
 
+  /** Appends one update durably. Throws StorageError when the store fails. */
   #append(update: Uint8Array): void {
     const t0 = performance.now();
     try {
       this.#lastSeq = this.store.append(this.name, update);
     } catch (err) {
-      throw new StorageError(String(err));
+      throw new StorageError(err instanceof Error ? err.message : String(err));
     }
     this.metrics.appendSeconds.observe((performance.now() - t0) / 1000);
     this.metrics.updatesStored.inc();
@@ -139,33 +212,67 @@ export class Room {
       this.#compactScheduled = true;
       setImmediate(() => {
         this.#compactScheduled = false;
-        if (!this.#failed) this.compact();
+        if (!this.#failed) this.hooks.compact(this);
       });
     }
   }
 
-  /** Folds the log into one merged state, in one store transaction. */
+  /** Folds the log into one merged state, in one store transaction, encoded here. */
   compact(): void {
     if (this.#logRows === 0) return;
-    this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastSeq);
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.store.compact(this.name, state, this.#lastSeq);
+    this.compacted(state.byteLength, this.#logRows, this.#logBytes);
+  }
+
+  /** A compaction folded `rows` log rows of `bytes` into a state of `stateBytes`. */
+  compacted(stateBytes: number, rows: number, bytes: number): void {
     this.metrics.compactions.inc();
-    this.#logRows = 0;
-    this.#logBytes = 0;
+    this.#logRows = Math.max(0, this.#logRows - rows);
+    this.#logBytes = Math.max(0, this.#logBytes - bytes);
+    this.#baseBytes = stateBytes;
+    this.#items = countStructs(this.doc);
   }
 
   get logRows(): number {
     return this.#logRows;
   }
 
+  get logBytes(): number {
+    return this.#logBytes;
+  }
+
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /** The board's size as the bytes budget counts it. */
+  get stateBytes(): number {
+    return this.#baseBytes + this.#logBytes;
+  }
+
+  /** The board's structs as the items budget counts them (an upper bound between compactions). */
+  get items(): number {
+    return this.#items;
+  }
+
+  /** Is the room large enough that its state is encoded by the worker? */
+  get large(): boolean {
+    return this.worker !== null && this.stateBytes > this.config.offloadAboveBytes;
+  }
+
   /** A new connection: greet it with our state vector and the current awareness states. */
   join(peer: Peer): void {
     this.peers.add(peer);
     peer.send(encodeSyncStep1(this.doc));
-    if (this.#awareness.size > 0) peer.send(this.#encodeAwareness([...this.#awareness.values()]));
+    if (this.#awareness.size > 0) this.#sendAwareness(peer);
   }
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    const owned = this.#ownedBy.get(peer);
+    this.#ownedBy.delete(peer);
+    if (owned !== undefined && this.#ownerOf.get(owned) === peer) this.#ownerOf.delete(owned);
     const gone: AwarenessEntry[] = [];
     for (const [clientID, rec] of this.#awareness) {
       if (rec.owner !== peer) continue;
@@ -175,52 +282,147 @@ export class Room {
     if (gone.length > 0) this.#shareAwareness(gone, peer);
   }
 
-  /** Handles one validated message from `peer`. Throws StorageError when the store fails. */
+  /** Handles one validated message from `peer`. */
   receive(peer: Peer, message: ClientMessage): void {
     if (this.#failed) return;
     switch (message.type) {
       case 'sync-step1':
-        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        this.#answerStep1(peer, message.stateVector);
         return;
       case 'sync-step2':
       case 'update':
         if (isEmptyUpdate(message.update)) return;
-        if (!peer.canWrite()) {
-          peer.refuse();
-          this.#revert(message.update);
-          return;
-        }
-        try {
-          this.#append(message.update);
-        } catch (err) {
-          this.#fail(err);
-          return;
-        }
-        Y.applyUpdate(this.doc, message.update, peer);
+        this.#receiveUpdate(peer, message.update, message.shape);
         return;
       case 'awareness':
         this.#receiveAwareness(peer, message.entries);
         return;
       case 'query-awareness':
-        peer.send(this.#encodeAwareness([...this.#awareness.values()]));
+        this.#sendAwareness(peer);
         return;
     }
   }
 
-  /**
-   * A write that is not allowed (a locked board, a read-only reader) is applied and at once
-   * undone, both stored and broadcast. Simply dropping it would break the sender's causal
-   * chain: Yjs would hold every later update of that client as pending, forever. Reverting
-   * keeps every replica consistent, and the sender's board visibly snaps back.
-   */
-  #revert(update: Uint8Array): void {
-    const um = new Y.UndoManager(typedShares(this.doc, update), { trackedOrigins: new Set([REFUSED]), captureTimeout: 0 });
-    try {
-      Y.applyUpdate(this.doc, update, REFUSED);
-      um.undo();
-    } finally {
-      um.destroy();
+  /** What the client at `stateVector` lacks: encoded here, or by the worker for a large room. */
+  #answerStep1(peer: Peer, stateVector: Uint8Array): void {
+    if (!this.large || !this.worker) {
+      peer.send(encodeSyncStep2(this.doc, stateVector));
+      return;
     }
+    // The store holds exactly what the document holds (every update is stored before it is
+    // applied); what reaches the document after this read is sent to the peer as it comes.
+    const stored = this.store.load(this.name);
+    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+    this.worker.diff(parts, stateVector).then(
+      (update) => {
+        if (!this.#failed && this.peers.has(peer)) peer.send(encodeSyncStep2Update(update));
+      },
+      (err: unknown) => {
+        this.log.warn('room.sync-offload-failed', { room: this.name, error: String(err) });
+        if (this.peers.has(peer)) this.#refuse(peer, Close.serverBusy, 'worker busy');
+      },
+    );
+  }
+
+  #refuse(peer: Peer, answer: CloseAnswer, detail: string, fields: Record<string, unknown> = {}): void {
+    this.metrics.writesRefused.inc(1, { reason: answer.reason });
+    this.log.warn('sync.update-refused', { room: this.name, connection: peer.id, code: answer.code, reason: answer.reason, detail, ...fields });
+    peer.close(answer.code, detail ? `${answer.reason}: ${detail}`.slice(0, 120) : answer.reason);
+  }
+
+  /** Are all structs of `client` in [clock, clock + len) deleted already? (Within its state.) */
+  #allDeleted = (client: number, clock: number, len: number): boolean => {
+    const structs = this.doc.store.clients.get(client);
+    if (!structs) return false;
+    const end = clock + len;
+    for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+      const st = structs[i] as Y.Item | Y.GC;
+      if (st.id.clock >= end) break;
+      if (!st.deleted) return false;
+    }
+    return true;
+  };
+
+  /**
+   * An update from a client, checked before anything touches the document: an update that
+   * changes nothing is skipped; one from a connection that may not write is refused (and its
+   * ids burned); then burned ids, integrability and the board's budgets; then the update is
+   * stored, applied and broadcast.
+   */
+  #receiveUpdate(peer: Peer, update: Uint8Array, shape: UpdateShape): void {
+    const stateOf = (client: number): number => Y.getState(this.doc.store, client);
+    if (!carriesChange(shape, stateOf, this.#allDeleted)) return;
+    if (!peer.canWrite()) {
+      const burned = this.#burn(peer, shape, stateOf);
+      this.#refuse(peer, Close.writeRefused, peer.refusal() || 'read-only', { burned });
+      return;
+    }
+    const verdict = checkIntegrable(shape, stateOf, (client) => this.#burned.get(client));
+    if (!verdict.ok) {
+      if (verdict.why === 'burned') {
+        this.#refuse(peer, Close.writeRefused, 'this copy of the board holds a refused change', { client: verdict.client, clock: verdict.clock });
+      } else {
+        this.#refuse(peer, Close.notIntegrable, '', { why: verdict.why, client: verdict.client, clock: verdict.clock });
+      }
+      return;
+    }
+    if (shape.structs > 0) {
+      if (this.stateBytes + update.byteLength > this.config.maxBoardBytes) {
+        this.#refuse(peer, Close.boardFullBytes, `limit ${this.config.maxBoardBytes} bytes`);
+        return;
+      }
+      if (this.#items + shape.structs > this.config.maxBoardItems) {
+        this.#refuse(peer, Close.boardFullItems, `limit ${this.config.maxBoardItems} items`);
+        return;
+      }
+    }
+    try {
+      this.#append(update);
+    } catch (err) {
+      this.#fail(err);
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (err) {
+      // Cannot happen for an update that passed the checks; the stored row is skipped on load.
+      this.log.error('room.apply-failed', { room: this.name, error: String(err) });
+      this.#fail(err);
+      return;
+    }
+    this.#clearPending('update');
+    this.#items += shape.structs;
+  }
+
+  /**
+   * A refused write: its structs' client ids are burned from the first clock the room does not
+   * have, unless another connection owns that id (a reader cannot burn a writer's next clock).
+   * Returns how many ids were burned.
+   */
+  #burn(peer: Peer, shape: UpdateShape, stateOf: (client: number) => number): number {
+    let n = 0;
+    for (const s of shape.sections) {
+      const from = Math.max(s.clock, stateOf(s.client));
+      if (s.end <= from) continue; // nothing the room lacks
+      const owner = this.#ownerOf.get(s.client);
+      if (owner !== undefined && owner !== peer) continue;
+      if (owner === undefined && stateOf(s.client) > 0) continue; // someone's known id, not this connection's
+      const had = this.#burned.get(s.client);
+      if (had !== undefined && had <= from) continue;
+      if (had === undefined && this.#burned.size >= MAX_BURNED) {
+        this.log.warn('room.burn-limit', { room: this.name, client: s.client });
+        continue;
+      }
+      this.#burned.set(s.client, from);
+      n++;
+      try {
+        this.store.refuseClient(this.name, s.client, from);
+      } catch (err) {
+        // Held in memory for as long as the room is loaded; the refusal itself stands.
+        this.log.error('room.burn-store-failed', { room: this.name, error: String(err) });
+      }
+    }
+    return n;
   }
 
   /**
@@ -230,23 +432,39 @@ export class Room {
    * sender's own states is such an echo (dropped below, never broadcast) and costs 1/(N-1).
    */
   awarenessCost(peer: Peer, entries: readonly AwarenessEntry[]): number {
-    const own = entries.some((e) => {
-      const owner = this.#awareness.get(e.clientID)?.owner;
-      return owner === undefined || owner === peer;
-    });
+    const mine = this.#ownedBy.get(peer);
+    const own = entries.some((e) => (mine === undefined ? !this.#awareness.has(e.clientID) && !this.#ownerOf.has(e.clientID) : e.clientID === mine));
     return own ? 1 : 1 / Math.max(1, this.peers.size - 1);
   }
 
   /**
    * Applies awareness entries with y-protocols' rules (a newer clock wins; an equal clock only
-   * to remove a state), and one rule of ours: a client ID belongs to the connection that first
-   * announced it, so one participant cannot overwrite another's cursor or name.
+   * to remove a state), and rules of ours: a connection owns one client id, the first it
+   * announces that nobody owns (the stock client announces itself before it echoes anyone),
+   * so one participant cannot overwrite another's cursor or name; entries for ids owned by
+   * others (the echoes the stock client sends) and for further ids are ignored; the owned
+   * state is at most `maxAwarenessBytes`, beyond which the connection is closed.
    */
   #receiveAwareness(peer: Peer, entries: readonly AwarenessEntry[]): void {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
+      const owner = this.#ownerOf.get(entry.clientID);
+      if (owner !== undefined && owner !== peer) continue; // someone else's: an echo
+      if (owner === undefined) {
+        // An echo of a state another holder announced, or of a removal: not a claim.
+        if (this.#awareness.has(entry.clientID) || entry.json === 'null') continue;
+        if (this.#ownedBy.has(peer)) {
+          this.metrics.writesRefused.inc(1, { reason: 'further presence id' });
+          continue;
+        }
+        this.#ownerOf.set(entry.clientID, peer);
+        this.#ownedBy.set(peer, entry.clientID);
+      }
+      if (Buffer.byteLength(entry.json) > this.config.maxAwarenessBytes) {
+        this.#refuse(peer, Close.presenceTooLarge, `limit ${this.config.maxAwarenessBytes} bytes`);
+        return;
+      }
       const current = this.#awareness.get(entry.clientID);
-      if (current && current.owner !== peer) continue;
       if (current && !supersedes(entry, current)) continue;
       if (entry.json === 'null') this.#awareness.delete(entry.clientID);
       else this.#awareness.set(entry.clientID, { ...entry, owner: peer });
@@ -261,6 +479,24 @@ export class Room {
     this.#fanout.publishAwareness(entries);
   }
 
+  /** Every awareness state, in messages no bigger than the message limit. */
+  #sendAwareness(peer: Peer): void {
+    const all = [...this.#awareness.values()];
+    let batch: AwarenessEntry[] = [];
+    let bytes = 0;
+    for (const e of all) {
+      const size = e.json.length * 3 + 16;
+      if (batch.length > 0 && bytes + size > this.config.maxMessageBytes) {
+        peer.send(this.#encodeAwareness(batch));
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(e);
+      bytes += size;
+    }
+    peer.send(this.#encodeAwareness(batch));
+  }
+
   /**
    * Entries another holder accepted from its connections: held (so a connection that joins
    * here is greeted with them) and sent to our connections. A client ID announced by one of
@@ -271,6 +507,7 @@ export class Room {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
       const current = this.#awareness.get(entry.clientID);
+      if (this.#ownerOf.has(entry.clientID)) continue;
       if (current && (current.owner !== ELSEWHERE || !supersedes(entry, current))) continue;
       if (entry.json === 'null') this.#awareness.delete(entry.clientID);
       else this.#awareness.set(entry.clientID, { ...entry, owner: ELSEWHERE });
@@ -293,10 +530,11 @@ export class Room {
    * when the room is loaded again from what the store has.
    */
   #fail(err: unknown): void {
+    if (this.#failed) return;
     this.#failed = true;
     this.log.error('room.storage-failure', { room: this.name, error: String(err) });
-    for (const peer of [...this.peers]) peer.close(1011, 'storage failure');
-    this.onFailure(this);
+    for (const peer of [...this.peers]) peer.close(Close.storageFailure.code, Close.storageFailure.reason);
+    this.hooks.failed(this);
   }
 
   get failed(): boolean {
@@ -305,6 +543,11 @@ export class Room {
 
   get awarenessSize(): number {
     return this.#awareness.size;
+  }
+
+  /** Client ids burned in this room (tests, metrics). */
+  get burnedCount(): number {
+    return this.#burned.size;
   }
 
   destroy(): void {
@@ -317,36 +560,4 @@ export class Room {
 /** y-protocols' rule: a newer clock wins; an equal clock only to remove a state. */
 function supersedes(entry: AwarenessEntry, current: AwarenessEntry): boolean {
   return current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null' && current.json !== 'null');
-}
-
-/**
- * The document's top-level types, typed. A server that never called getMap/getArray holds them
- * as untyped placeholders, which Y.UndoManager does not track. A type with map entries is a
- * Y.Map, one with a sequence a Y.Array; an empty one is typed by what `update` writes into it
- * (an item with a parentSub is a map entry). Types already defined keep their class.
- */
-type Shared = Y.AbstractType<Y.YEvent<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Yjs's own type parameter
-
-function typedShares(doc: Y.Doc, update: Uint8Array): Shared[] {
-  const mapLike = new Map<string, boolean>();
-  for (const struct of Y.decodeUpdate(update).structs) {
-    if (struct instanceof Y.Item && typeof struct.parent === 'string' && !mapLike.has(struct.parent)) {
-      mapLike.set(struct.parent, struct.parentSub !== null);
-    }
-  }
-  for (const name of mapLike.keys()) if (!doc.share.has(name)) doc.get(name);
-  const out: Shared[] = [];
-  for (const [name, type] of doc.share) {
-    if (type.constructor !== Y.AbstractType) {
-      out.push(type);
-      continue;
-    }
-    const isMap = (type as Shared)._map.size > 0 || ((type as Shared)._start === null && mapLike.get(name) === true);
-    try {
-      out.push(doc.get(name, isMap ? Y.Map : Y.Array) as Shared);
-    } catch {
-      out.push(type);
-    }
-  }
-  return out;
 }

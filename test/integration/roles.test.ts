@@ -126,10 +126,17 @@ describe('roles against actions', () => {
     clients.push(watcher, plenum);
     await Promise.all([synced(watcher), synced(plenum)]);
     plenum.doc.getMap('probe').set('from-plenum', 1);
-    await until(() => !plenum.doc.getMap('probe').has('from-plenum'), 5000, 'the plenum’s write to be undone');
+    // Refused without ever being applied: the plenum is told why (4501) and resyncs.
+    await until(() => plenum.closes.some((c) => c.code === 4501), 5000, 'the plenum’s write to be refused');
+    expect(plenum.closes.find((c) => c.code === 4501)?.reason).toMatch(/read-only: the plenum view/);
     watcher.doc.getMap('probe').set('seen', 1);
     await until(() => plenum.doc.getMap('probe').get('seen') === 1);
     expect(watcher.doc.getMap('probe').has('from-plenum')).toBe(false);
+    const fresh = connectWithToken(server.url, g1, w.facilitatorToken);
+    clients.push(fresh);
+    await synced(fresh);
+    expect(fresh.doc.getMap('probe').has('from-plenum')).toBe(false);
+    plenum.destroy();
   });
 
   it('websocket: nobody but the facilitator and the own group writes a board; nobody writes the control document', async () => {
@@ -148,9 +155,18 @@ describe('roles against actions', () => {
     own.doc.getMap('probe').set('from-own-group', 1);
     controlWriter.doc.getMap('control').set('locked', true);
     await until(() => watcher.doc.getMap('probe').get('from-own-group') === 1);
-    await until(() => !looker.doc.getMap('probe').has('from-other-group'), 5000, 'the other group’s write to be undone');
+    // Refused without ever being applied: each writer is told why (4501).
+    await until(() => looker.closes.some((c) => c.code === 4501), 5000, 'the other group’s write to be refused');
+    expect(looker.closes.find((c) => c.code === 4501)?.reason).toMatch(/read-only: another group’s board/);
     expect(watcher.doc.getMap('probe').has('from-other-group')).toBe(false);
-    await until(() => controlWriter.doc.getMap('control').get('locked') === false, 5000, 'the control write to be undone');
+    await until(() => controlWriter.closes.some((c) => c.code === 4501), 5000, 'the control write to be refused');
+    expect(controlWriter.closes.find((c) => c.code === 4501)?.reason).toMatch(/only the server writes the control board/);
+    const control = connectWithToken(server.url, `w-${w.id}-control`, w.facilitatorToken);
+    clients.push(control);
+    await synced(control);
+    await until(() => control.doc.getMap('control').has('title'));
+    expect(control.doc.getMap('control').get('locked')).toBe(false);
+    controlWriter.destroy();
     // Turning cross-view off closes the lookers.
     await call(server.url, 'POST', `/api/workshops/${w.id}/cross-view`, { token: w.facilitatorToken, body: { enabled: false } });
     await until(() => (looker as ReturnType<typeof connectWithToken>).closes.some((c) => c.code === 4403));

@@ -1,6 +1,7 @@
 /**
  * Room documents in SQLite (better-sqlite3, WAL): table `room_updates` is the append-only
- * log, `room_snapshots` the merged state per room. See `../store.ts` for the contract.
+ * log, `room_snapshots` the merged state per room, `room_refused` the client ids whose writes
+ * a room refused. See `../store.ts` for the contract.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +14,8 @@ export class SqliteStore implements Store {
   readonly #append: Database.Statement<[string, Buffer]>;
   readonly #loadSnapshot: Database.Statement<[string], { state: Buffer }>;
   readonly #loadLog: Database.Statement<[string], { seq: number; data: Buffer }>;
+  readonly #loadRefused: Database.Statement<[string], { client: number; clock: number }>;
+  readonly #refuse: Database.Statement<[string, number, number]>;
   readonly #compact: (room: string, state: Uint8Array, uptoSeq: number) => void;
   readonly #deleteRoom: (room: string) => void;
 
@@ -41,10 +44,21 @@ export class SqliteStore implements Store {
         state BLOB NOT NULL,
         updated_at INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS room_refused (
+        room TEXT NOT NULL,
+        client INTEGER NOT NULL,
+        clock INTEGER NOT NULL,
+        PRIMARY KEY (room, client)
+      );
     `);
     this.#append = this.db.prepare('INSERT INTO room_updates (room, data) VALUES (?, ?)');
     this.#loadSnapshot = this.db.prepare('SELECT state FROM room_snapshots WHERE room = ?');
     this.#loadLog = this.db.prepare('SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq');
+    this.#loadRefused = this.db.prepare('SELECT client, clock FROM room_refused WHERE room = ?');
+    // The earliest refused clock wins.
+    this.#refuse = this.db.prepare(
+      'INSERT INTO room_refused (room, client, clock) VALUES (?, ?, ?) ON CONFLICT (room, client) DO UPDATE SET clock = MIN(clock, excluded.clock)',
+    );
     const putSnapshot = this.db.prepare(
       'INSERT INTO room_snapshots (room, state, updated_at) VALUES (?, ?, ?) ' +
         'ON CONFLICT (room) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
@@ -56,9 +70,11 @@ export class SqliteStore implements Store {
     });
     const dropAllLog = this.db.prepare('DELETE FROM room_updates WHERE room = ?');
     const dropSnapshot = this.db.prepare('DELETE FROM room_snapshots WHERE room = ?');
+    const dropRefused = this.db.prepare('DELETE FROM room_refused WHERE room = ?');
     this.#deleteRoom = this.db.transaction((room: string) => {
       dropAllLog.run(room);
       dropSnapshot.run(room);
+      dropRefused.run(room);
     });
   }
 
@@ -75,7 +91,12 @@ export class SqliteStore implements Store {
       updates,
       lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : 0,
       logBytes,
+      refused: new Map(this.#loadRefused.all(room).map((r) => [r.client, r.clock])),
     };
+  }
+
+  refuseClient(room: string, client: number, clock: number): void {
+    this.#refuse.run(room, client, clock);
   }
 
   append(room: string, update: Uint8Array): number {
