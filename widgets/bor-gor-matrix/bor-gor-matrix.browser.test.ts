@@ -38,9 +38,10 @@ function key(target: Element, k: string, init: KeyboardEventInit = {}): void {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
 }
 
-function pointer(target: Element, type: string, x: number, y: number): void {
+/** A pointer event; two people in one test page are two pointers (`pointerId`). */
+function pointer(target: Element, type: string, x: number, y: number, pointerId = 1): void {
   target.dispatchEvent(
-    new PointerEvent(type, { pointerId: 1, pointerType: 'mouse', isPrimary: true, clientX: x, clientY: y, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, composed: true, cancelable: true }),
+    new PointerEvent(type, { pointerId, pointerType: 'mouse', isPrimary: true, clientX: x, clientY: y, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, composed: true, cancelable: true }),
   );
 }
 
@@ -324,11 +325,11 @@ describe('<kb-bor-gor-matrix>', () => {
     const ta = emptyPointIn(mine, 'bor-ikke-gor');
     const tb = emptyPointIn(theirs, 'hverken');
     pointer(la, 'pointerdown', fa.x, fa.y);
-    pointer(lb, 'pointerdown', fb.x, fb.y);
+    pointer(lb, 'pointerdown', fb.x, fb.y, 2);
     pointer(la, 'pointermove', ta.x, ta.y);
-    pointer(lb, 'pointermove', tb.x, tb.y);
+    pointer(lb, 'pointermove', tb.x, tb.y, 2);
     pointer(la, 'pointerup', ta.x, ta.y);
-    pointer(lb, 'pointerup', tb.x, tb.y);
+    pointer(lb, 'pointerup', tb.x, tb.y, 2);
     await settle(mine);
     await settle(theirs);
     for (const board of [local, remote]) {

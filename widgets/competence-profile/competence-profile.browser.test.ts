@@ -28,9 +28,10 @@ const part = (c: KbCompetenceCard, name: string) => c.shadowRoot!.querySelector<
 const record = (board: Board, id: string) => board.get(id) as Item<'competence-card'> | undefined;
 const snapshot = (board: Board, widgetId: string) => JSON.stringify(cardsOf(board, widgetId).map((c) => [c.id, c.props]));
 
-function pointer(target: Element, type: string, x: number, y: number): void {
+/** A pointer event; two people in one test page are two pointers (`pointerId`). */
+function pointer(target: Element, type: string, x: number, y: number, pointerId = 1): void {
   target.dispatchEvent(
-    new PointerEvent(type, { pointerId: 1, clientX: x, clientY: y, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, composed: true, cancelable: true, isPrimary: true }),
+    new PointerEvent(type, { pointerId, clientX: x, clientY: y, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, composed: true, cancelable: true, isPrimary: true }),
   );
 }
 
@@ -301,11 +302,11 @@ describe('<kb-competence-profile>', () => {
     const ra = ca.getBoundingClientRect();
     const rb = cb.getBoundingClientRect();
     pointer(ca, 'pointerdown', ra.left + 5, ra.top + 5);
-    pointer(cb, 'pointerdown', rb.left + 5, rb.top + 5);
+    pointer(cb, 'pointerdown', rb.left + 5, rb.top + 5, 2);
     pointer(ca, 'pointermove', destA.left + 20, destA.top + 60);
-    pointer(cb, 'pointermove', destB.left + 20, destB.top + 60);
+    pointer(cb, 'pointermove', destB.left + 20, destB.top + 60, 2);
     pointer(ca, 'pointerup', destA.left + 20, destA.top + 60);
-    pointer(cb, 'pointerup', destB.left + 20, destB.top + 60);
+    pointer(cb, 'pointerup', destB.left + 20, destB.top + 60, 2);
     await settle(mine);
     await settle(theirs);
     for (const board of [local, remote]) {
@@ -313,6 +314,57 @@ describe('<kb-competence-profile>', () => {
     }
     expect(cardsInDom(mine, 'local', 'kompetencer')).toHaveLength(2);
     expect(cardsInDom(theirs, 'local', 'kompetencer')).toHaveLength(2);
+  });
+
+  it('two people grab the same card; the first drops it: the second’s drag ends at once, no ghost, and the next drag works', async () => {
+    const { local, remote, destroy } = syncedBoards();
+    cleanup.push(destroy);
+    const widgetId = placeWidget(local);
+    seedDeck(local, widgetId, DEFAULT_DECK, ORIGIN);
+    const theirPresence = new FakePresence();
+    const mine = await mount<KbCompetenceProfile>('kb-competence-profile', { board: local, widgetId, origin: ORIGIN });
+    const theirs = await mount<KbCompetenceProfile>('kb-competence-profile', { board: remote, widgetId, origin: { user: 'them' }, presence: theirPresence });
+    await settle(theirs);
+    const [x, y] = cardsIn(cardsOf(local, widgetId), 'generic', 'kompetencer');
+    // They press the card and start moving it …
+    const cb = card(theirs, x!.id)!;
+    const rb = cb.getBoundingClientRect();
+    pointer(cb, 'pointerdown', rb.left + 5, rb.top + 5, 2);
+    pointer(cb, 'pointermove', rb.left + 25, rb.top + 45, 2);
+    await settle(theirs);
+    expect(theirs.drag?.id).toBe(x!.id);
+    expect(theirPresence.drags.at(-1)).toHaveLength(1);
+    // … while I drag the same card into the local profile and drop it there.
+    await drag(mine, card(mine, x!.id)!, mine.shadowRoot!.querySelector('section.local .column[data-column="kompetencer"]')!);
+    await settle(theirs);
+    expect(record(remote, x!.id)!.props.area).toBe('local');
+    // Their card moved away under their finger: the next move ends their drag, and says so to the peers.
+    pointer(document.body, 'pointermove', rb.left + 35, rb.top + 80, 2);
+    await settle(theirs);
+    expect(theirs.drag).toBeNull();
+    expect(theirPresence.drags.at(-1)).toEqual([]);
+    pointer(document.body, 'pointerup', rb.left + 35, rb.top + 80, 2);
+    await settle(theirs);
+    expect(record(remote, x!.id)!.props.area).toBe('local');
+    // Their next drag works (no Escape needed).
+    await drag(theirs, card(theirs, y!.id)!, theirs.shadowRoot!.querySelector('section.local .column[data-column="kompetencer"]')!);
+    expect(record(local, y!.id)!.props.area).toBe('local');
+  });
+
+  it('a release over something else still ends the drag where it is', async () => {
+    const { board, widgetId, el, presence } = await setup();
+    const v = cardsIn(cardsOf(board, widgetId), 'generic', 'viden')[0]!;
+    const c = card(el, v.id)!;
+    const r = c.getBoundingClientRect();
+    const dest = el.shadowRoot!.querySelector('section.local .column[data-column="viden"]')!.getBoundingClientRect();
+    pointer(c, 'pointerdown', r.left + 5, r.top + 5);
+    pointer(c, 'pointermove', dest.left + 20, dest.top + 60);
+    // The release reaches the page, not the card (its capture is gone).
+    pointer(document.body, 'pointerup', dest.left + 20, dest.top + 60);
+    await settle(el);
+    expect(record(board, v.id)!.props.area).toBe('local');
+    expect(el.drag).toBeNull();
+    expect(presence.drags.at(-1)).toEqual([]);
   });
 
   it('merges truly concurrent moves of two cards (offline edits exchanged afterwards)', () => {

@@ -130,6 +130,11 @@ export class KbCompetenceProfile extends KbWidgetElement<CompetenceProfileEvents
     }
   }
 
+  /** Focuses the profile's first control (the canvas calls this when a participant jumps to the widget). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('kb-competence-card, button:not([disabled])')?.focus(options);
+  }
+
   protected override updated(): void {
     const f = this.#focusAfter;
     if (f === null) return;

@@ -52,8 +52,9 @@ export interface SevenThemesEvents {
  * interlocking pieces. Each piece shows the group's assessment of its criterion (fill, pattern,
  * icon and text) and a badge with the number of the group's notes. Choosing a piece (click,
  * Enter or Space) opens a detail panel inside the element with the criterion's text, the
- * assessment control and the notes. A piece can be lifted with the pointer for play; it snaps
- * back on release and nothing is written.
+ * assessment control and the notes. A piece can be lifted with the mouse or a pen for play; it
+ * snaps back on release and nothing is written. A finger on a piece pans the board instead
+ * (a tap still opens it): the puzzle covers most of the widget.
  *
  * Records: `theme-assessment` (one per criterion, id `assessmentId(widgetId, criterion)`, a
  * missing one reads as 'not-started') and `theme-note`, both owned by the widget.
@@ -204,7 +205,7 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
       @keydown=${(e: KeyboardEvent) => this.#onPieceKey(e, n)}
       @focus=${(e: FocusEvent) => (this.focusRing = (e.currentTarget as Element).matches(':focus-visible') ? n : null)}
       @blur=${() => (this.focusRing = null)}
-      @pointerdown=${(e: PointerEvent) => this.#drag.start(e, theme.assessmentId)}
+      @pointerdown=${(e: PointerEvent) => e.pointerType !== 'touch' && this.#drag.start(e, theme.assessmentId)}
     >${renderPieceBody({ piece, criterion: c, status: theme.status, noteCount: theme.notes.length, locale })}</g>`;
   }
 
