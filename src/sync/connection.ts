@@ -177,7 +177,7 @@ export function watchBoard(opts: SocketOptions): WatchedBoard {
   provider.awareness.on('change', notify);
   return {
     board,
-    peers: () => readPeers(provider.awareness.getStates(), provider.awareness.clientID),
+    peers: () => readPeers(provider.awareness.getStates(), provider.awareness.clientID, provider.awareness.meta),
     onChange(l) {
       listeners.add(l);
       return () => listeners.delete(l);

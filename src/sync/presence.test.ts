@@ -71,4 +71,34 @@ describe('presence', () => {
     p1.destroy();
     p2.destroy();
   });
+
+  // Real time: awareness stamps its states with lib0's clock, which fake timers do not move.
+  it('re-sends its state while dragging, and drops a peer\'s drag that stops coming within a second', async () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const [d1, d2] = [new Y.Doc(), new Y.Doc()];
+    const [a1, a2] = [new Awareness(d1), new Awareness(d2)];
+    const p1 = new AwarenessPresence(a1, { name: 'Anna', color: '#b3261e' }, 0);
+    const p2 = new AwarenessPresence(a2, { name: 'Bo', color: '#1f5fa8' }, 0);
+    // Everything Bo sends reaches Anna until his network goes.
+    let online = true;
+    a2.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      if (online) applyAwarenessUpdate(a1, encodeAwarenessUpdate(a2, [...added, ...updated, ...removed]), 'remote');
+    });
+    let told = 0;
+    p1.onChange(() => told++);
+    p2.setDrags([{ itemId: 'n1', x: 1, y: 2 }]);
+    expect(p1.peers()[0]!.drags).toEqual([{ itemId: 'n1', x: 1, y: 2 }]);
+    // Bo holds still for 1.5 s: his heartbeat keeps the drag alive on Anna's screen.
+    await wait(1500);
+    expect(p1.peers()[0]!.drags).toHaveLength(1);
+    online = false;
+    const before = told;
+    await wait(1300);
+    expect(p1.peers()[0]!.drags).toEqual([]);
+    expect(told).toBeGreaterThan(before);
+    p1.destroy();
+    p2.destroy();
+    a1.destroy();
+    a2.destroy();
+  });
 });

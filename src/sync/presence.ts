@@ -60,6 +60,13 @@ export function colorFor(seed: number): string {
 
 const MAX_NAME = 60;
 const MAX_DRAGS = 50;
+/**
+ * A peer's drags whose owner has sent nothing for this long are not shown: the owner left,
+ * lost the network or let go without being heard. While dragging, an owner re-sends its state
+ * every `DRAG_BEAT_MS` (awareness updates come only on change otherwise).
+ */
+export const DRAG_STALE_MS = 1000;
+const DRAG_BEAT_MS = 300;
 
 function finite(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7;
@@ -97,25 +104,38 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
   return { clientId, user: { name, color }, cursor: readPoint(s.cursor), drags, view };
 }
 
-/** The kaedeboard peers among awareness states (all but `self`), validated, sorted by name. */
-export function readPeers(states: ReadonlyMap<number, unknown>, self: number): Peer[] {
+/**
+ * The kaedeboard peers among awareness states (all but `self`), validated, sorted by name.
+ * With `meta` (the awareness's), drags of a peer silent for `DRAG_STALE_MS` are left out.
+ */
+export function readPeers(states: ReadonlyMap<number, unknown>, self: number, meta?: ReadonlyMap<number, { lastUpdated: number }>, now = Date.now()): Peer[] {
   const out: Peer[] = [];
   for (const [clientId, state] of states) {
     if (clientId === self) continue;
     const peer = readPeer(clientId, state);
+    if (peer && meta && now - (meta.get(clientId)?.lastUpdated ?? 0) > DRAG_STALE_MS) peer.drags = [];
     if (peer) out.push(peer);
   }
   return out.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
 }
 
-/** Presence over a y-protocols Awareness, sending at most one update per `intervalMs`. */
+/**
+ * Presence over a y-protocols Awareness, sending at most one update per `intervalMs`. While
+ * this user drags, the state is re-sent every 300 ms; a peer's drag that stops being re-sent
+ * is dropped after `DRAG_STALE_MS`, and the listeners are told when that happens.
+ */
 export class AwarenessPresence implements Presence {
   readonly #pending: Record<string, unknown> = {};
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #beat: ReturnType<typeof setTimeout> | undefined;
+  #expiry: ReturnType<typeof setTimeout> | undefined;
+  #stale = '';
+  readonly #listeners = new Set<() => void>();
   #lastSent = 0;
 
   constructor(readonly awareness: Awareness, readonly self: User, readonly intervalMs = 33) {
     awareness.setLocalState({ user: self, cursor: null, drags: [], view: null });
+    awareness.on('change', this.#watchStale);
   }
 
   get clientId(): number {
@@ -147,23 +167,54 @@ export class AwarenessPresence implements Presence {
     this.#timer = null;
     const state = this.awareness.getLocalState();
     if (!state) return;
-    this.awareness.setLocalState({ ...state, ...this.#pending });
+    const next = { ...state, ...this.#pending };
+    this.awareness.setLocalState(next);
     for (const k of Object.keys(this.#pending)) delete this.#pending[k];
     this.#lastSent = performance.now();
+    clearTimeout(this.#beat);
+    if (Array.isArray(next.drags) && next.drags.length > 0) this.#beat = setTimeout(() => this.#flush(), DRAG_BEAT_MS);
   }
 
   peers(): Peer[] {
-    return readPeers(this.awareness.getStates(), this.awareness.clientID);
+    return readPeers(this.awareness.getStates(), this.awareness.clientID, this.awareness.meta);
   }
 
   onChange(listener: () => void): () => void {
     const l = (): void => listener();
     this.awareness.on('change', l);
-    return () => this.awareness.off('change', l);
+    this.#listeners.add(l);
+    return () => {
+      this.awareness.off('change', l);
+      this.#listeners.delete(l);
+    };
   }
+
+  /** Tells the listeners when a peer's drag goes stale, and waits for the next one that may. */
+  #watchStale = (): void => {
+    clearTimeout(this.#expiry);
+    const now = Date.now();
+    const stale: number[] = [];
+    let next = Infinity;
+    for (const [id, st] of this.awareness.getStates()) {
+      const drags = (st as { drags?: unknown } | null)?.drags;
+      if (id === this.awareness.clientID || !Array.isArray(drags) || drags.length === 0) continue;
+      const due = (this.awareness.meta.get(id)?.lastUpdated ?? 0) + DRAG_STALE_MS;
+      if (due < now) stale.push(id);
+      else next = Math.min(next, due);
+    }
+    const key = stale.join();
+    if (key !== this.#stale) {
+      this.#stale = key;
+      for (const l of this.#listeners) l();
+    }
+    if (next < Infinity) this.#expiry = setTimeout(this.#watchStale, next - now + 20);
+  };
 
   destroy(): void {
     if (this.#timer) clearTimeout(this.#timer);
+    clearTimeout(this.#beat);
+    clearTimeout(this.#expiry);
+    this.awareness.off('change', this.#watchStale);
     this.awareness.setLocalState(null);
   }
 }
