@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { overlaps } from '../layout/rect.js';
 import type { Rect } from '../layout/rect.js';
-import { registerIconClick } from './app.js';
 import { describeFailure, executePlan } from './execute.js';
 import { CREDIT_COST, CreditLimiter } from './limiter.js';
+import { META_KEY } from './metadata.js';
 import { MIRO_WIDGETS, planWidget } from './place.js';
 import { miroBoard } from './sdk.js';
 import { FakeMiroBoard, ManualClock } from './test-fake-miro.js';
@@ -60,6 +60,9 @@ describe('executePlan', () => {
           expect(b.x + b.w).toBeLessThanOrEqual(frame.width + 0.01);
           if (c.type !== 'text') expect(b.y + b.h).toBeLessThanOrEqual(frame.height + 0.01);
         }
+        // Every item carries the app's metadata: the widget and its planned key; the frame is no longer 'placing'.
+        expect(frame.meta[META_KEY]).toEqual({ v: 1, widget, key: 'frame', locale });
+        expect(children.map((c) => c.meta[META_KEY])).toEqual(plan.items.slice(1).map((i) => ({ v: 1, widget, key: i.key })));
         // No two placed sticky notes or cards overlap on the board.
         const solid = children.filter((c) => c.type === 'sticky_note' || c.type === 'card' || (c.type === 'shape' && c.shape === 'round_rectangle'));
         for (const [i, a] of solid.entries()) for (const b of solid.slice(i + 1)) expect(overlaps(bounds(a), bounds(b))).toBe(false);
@@ -85,15 +88,16 @@ describe('executePlan', () => {
     const plan = planWidget('seven-themes', AT, { locale: 'da' });
     const result = await executePlan(plan, board, { limiter });
     expect(result.ok).toBe(true);
-    const calls = board.calls.filter((c) => c.method.startsWith('create') || c.method === 'frame.add');
-    expect(calls).toHaveLength(1 + 2 * (plan.items.length - 1));
+    const calls = board.calls;
+    // The frame (created, tagged 'placing', untagged at the end), each child created, added and tagged.
+    expect(calls).toHaveLength(3 + 3 * (plan.items.length - 1));
     for (const call of calls) {
       const inWindow = calls.filter((c) => c.at > call.at - 60_000 && c.at <= call.at);
       expect(inWindow.length * CREDIT_COST.item).toBeLessThanOrEqual(500);
     }
-    // 19 calls at ten a minute take a little over a minute, and no longer than needed.
-    expect(clock.t).toBeGreaterThanOrEqual(60_000);
-    expect(clock.t).toBeLessThan(120_000);
+    // 30 calls at ten a minute take a little over two minutes, and no longer than needed.
+    expect(clock.t).toBeGreaterThanOrEqual(120_000);
+    expect(clock.t).toBeLessThan(180_000);
   });
 
   it('the default budget leaves room: a whole competence profile goes out without waiting', async () => {
@@ -143,6 +147,37 @@ describe('executePlan', () => {
     expect(message).toContain(`These 2 items could not be removed and are still on the board: ${plan.items[0]?.label} (id i1); ${plan.items[2]?.label} (id i3)`);
   });
 
+  it('asked to stop, it stops before the next item and removes what it made', async () => {
+    const { board, limiter } = setup();
+    const plan = planWidget('bor-gor-matrix', AT, { locale: 'en' });
+    let made = 0;
+    const result = await executePlan(plan, board, { limiter, onProgress: (done) => (made = done), shouldStop: () => made >= 3 });
+    expect(result).toMatchObject({ ok: false, stopped: true, done: 3, removed: 3, left: [] });
+    expect(board.items.size).toBe(0);
+    if (!result.ok) expect(describeFailure(result, 'en')).toBe(`The placing was stopped at 3 / ${plan.items.length}. Everything created has been removed again.`);
+  });
+
+  it('when every call fails from the frame’s tag on (the connection dropped), it says the frame is left', async () => {
+    const { board, limiter } = setup({ failFromCall: 2 });
+    const plan = planWidget('seven-themes', AT, { locale: 'da' });
+    const result = await executePlan(plan, board, { limiter });
+    expect(result).toMatchObject({ ok: false, done: 0, removed: 0 });
+    if (result.ok) return;
+    expect(result.left.map((l) => l.item.key)).toEqual(['frame']);
+    expect(describeFailure(result, 'da')).toContain('ligger stadig på tavlen: rammen «De syv kvalitetskriterier» (id i1)');
+  });
+
+  it('Miro refuses calls past its per-minute credits; the limiter keeps under them', async () => {
+    // Miro's limit scaled down: 2,000 credits a minute (40 calls).
+    const fast = setup({ perMinute: 2000 }, 4000);
+    const refused = await executePlan(planWidget('competence-profile', AT, { locale: 'da' }), fast.board, { limiter: fast.limiter });
+    expect(refused).toMatchObject({ ok: false, failed: { reason: 'fake: rate limit exceeded (credits per minute)' } });
+    const paced = setup({ perMinute: 2000 }, 2000);
+    const placed = await executePlan(planWidget('competence-profile', AT, { locale: 'da' }), paced.board, { limiter: paced.limiter });
+    expect(placed.ok).toBe(true);
+    expect(paced.board.creditsLastMinute()).toBeLessThanOrEqual(2000);
+  });
+
   it('a failing frame leaves nothing to remove', async () => {
     const { board, limiter } = setup({ failOnCreate: 1 });
     const result = await executePlan(planWidget('bor-gor-matrix', AT, { locale: 'da' }), board, { limiter });
@@ -171,17 +206,5 @@ describe('CreditLimiter', () => {
 
   it('refuses a call that can never fit', async () => {
     await expect(new CreditLimiter({ perMinute: 100, clock: new ManualClock() }).take(CREDIT_COST.image)).rejects.toThrow(/exceeds/);
-  });
-});
-
-describe('the headless entry', () => {
-  it('opens the panel on icon:click', async () => {
-    const fake = new FakeMiroBoard();
-    const handlers: (() => void)[] = [];
-    registerIconClick({ on: (_event: 'icon:click', h: () => void) => handlers.push(h), openPanel: fake.ui.openPanel });
-    expect(handlers).toHaveLength(1);
-    handlers[0]?.();
-    await Promise.resolve();
-    expect(fake.opened).toEqual([{ url: 'panel.html' }]);
   });
 });

@@ -1,11 +1,15 @@
 /**
  * Runs a {@link Plan} against Miro: one create call per planned item (the frame first), each
- * child then added to the frame, every call paced by the shared {@link CreditLimiter}. On the
- * first failure it stops and removes what it made (children first, the frame last); what it
- * cannot remove is reported as left on the board.
+ * child then added to the frame and tagged with the app's metadata, every call paced by the
+ * shared {@link CreditLimiter}. The frame is tagged `placing` first and untagged last, so a frame
+ * whose placing was cut off (the page closed) can be found afterwards. On the first failure, or
+ * when asked to stop, it removes what it made (children first, the frame last); what it cannot
+ * remove is reported as left on the board.
  */
 import type { Locale } from '../i18n/index.js';
 import { CREDIT_COST, CreditLimiter } from './limiter.js';
+import { itemMeta, META_KEY, toJson } from './metadata.js';
+import type { FrameMeta } from './metadata.js';
 import { m } from './messages.js';
 import type { Plan, PlannedItem } from './place.js';
 import type { BoardPort, FrameRef, ItemRef } from './sdk.js';
@@ -16,6 +20,10 @@ export interface ExecuteOptions {
   onProgress?: (done: number, total: number, item: PlannedItem) => void;
   /** When a failure starts the removal of what was made. */
   onRollback?: () => void;
+  /** Asked before each item: true stops the placing and removes what was made. */
+  shouldStop?: () => boolean;
+  /** More for the frame's metadata (the workshop group it comes from). */
+  frameMeta?: Pick<FrameMeta, 'workshop' | 'group'>;
 }
 
 export interface LeftItem {
@@ -30,6 +38,8 @@ export type ExecuteResult =
       ok: false;
       /** The planned item whose call failed, and why. */
       failed: { item: PlannedItem; index: number; reason: string };
+      /** True when it stopped because it was asked to (`failed` is the next item). */
+      stopped: boolean;
       /** Items fully made before the failure. */
       done: number;
       total: number;
@@ -70,6 +80,7 @@ export async function executePlan(plan: Plan, board: BoardPort, options: Execute
   const total = plan.items.length;
   const [frameItem, ...children] = plan.items;
   if (frameItem === undefined || frameItem.type !== 'frame') throw new Error('executePlan: a plan starts with its frame');
+  const meta: FrameMeta = { ...itemMeta(plan.widget, frameItem), key: 'frame', locale: plan.locale, ...options.frameMeta };
   /** Made items, in creation order, with the planned item each came from. */
   const made: { ref: ItemRef; item: PlannedItem }[] = [];
   let frame: FrameRef;
@@ -77,24 +88,39 @@ export async function executePlan(plan: Plan, board: BoardPort, options: Execute
     await limiter.take(CREDIT_COST.item);
     frame = await board.createFrame(frameItem.props);
     made.push({ ref: frame, item: frameItem });
+    await limiter.take(CREDIT_COST.item);
+    await frame.setMetadata(META_KEY, toJson({ ...meta, placing: true }));
     options.onProgress?.(1, total, frameItem);
   } catch (error) {
-    return { ok: false, failed: { item: frameItem, index: 0, reason: reasonOf(error) }, done: 0, total, removed: 0, left: [] };
+    const failed = { item: frameItem, index: 0, reason: reasonOf(error) };
+    const { removed, left } = made.length === 0 ? { removed: 0, left: [] } : await rollback(board, limiter, made);
+    return { ok: false, failed, stopped: false, done: 0, total, removed, left };
   }
+  const fail = async (item: PlannedItem, index: number, reason: string, stopped: boolean): Promise<ExecuteResult> => {
+    options.onRollback?.();
+    const { removed, left } = await rollback(board, limiter, made);
+    return { ok: false, failed: { item, index, reason }, stopped, done: index, total, removed, left };
+  };
   for (const [i, item] of children.entries()) {
+    if (options.shouldStop?.() === true) return fail(item, i + 1, 'stopped', true);
     try {
       await limiter.take(CREDIT_COST.item);
       const ref = await create(board, item);
       made.push({ ref, item });
       await limiter.take(CREDIT_COST.item);
       await frame.add(ref);
+      await limiter.take(CREDIT_COST.item);
+      await ref.setMetadata(META_KEY, toJson(itemMeta(plan.widget, item)));
       options.onProgress?.(i + 2, total, item);
     } catch (error) {
-      const failed = { item, index: i + 1, reason: reasonOf(error) };
-      options.onRollback?.();
-      const { removed, left } = await rollback(board, limiter, made);
-      return { ok: false, failed, done: i + 1, total, removed, left };
+      return fail(item, i + 1, reasonOf(error), false);
     }
+  }
+  try {
+    await limiter.take(CREDIT_COST.item);
+    await frame.setMetadata(META_KEY, toJson(meta));
+  } catch (error) {
+    return fail(frameItem, total, reasonOf(error), false);
   }
   return { ok: true, frame, created: made.map((x) => x.ref), total };
 }
@@ -117,7 +143,9 @@ async function rollback(board: BoardPort, limiter: CreditLimiter, made: readonly
 
 /** The message for a failed run, in `locale`: what failed, and what was removed or left. */
 export function describeFailure(result: Extract<ExecuteResult, { ok: false }>, locale: Locale): string {
-  const first = m('error.failed', { item: result.failed.item.label, done: result.done, total: result.total, reason: result.failed.reason }, locale);
+  const first = result.stopped
+    ? m('error.stopped', { done: result.done, total: result.total }, locale)
+    : m('error.failed', { item: result.failed.item.label, done: result.done, total: result.total, reason: result.failed.reason }, locale);
   const second =
     result.left.length === 0
       ? m('error.removed', {}, locale)

@@ -84,6 +84,8 @@ interface PlannedBase {
   role: Role;
   /** The item's bounds in widget-local units (before scaling). */
   rect: Rect;
+  /** The kaedeboard record it shows (placed from a board). */
+  record?: string;
 }
 
 export type PlannedItem =
@@ -179,10 +181,11 @@ class PlanCanvas implements MiroCanvas {
     });
   }
 
-  sticky(key: string, rect: Rect, text: MiroText, color: NoteColor): void {
+  sticky(key: string, rect: Rect, text: MiroText, color: NoteColor, record?: string): void {
     const c = this.centre(rect);
     this.items.push({
       key,
+      ...(record === undefined ? {} : { record }),
       type: 'sticky_note',
       role: 'content',
       label: m('item.sticky_note', { text: short(nameOf(text)) }, this.locale),
@@ -193,10 +196,11 @@ class PlanCanvas implements MiroCanvas {
     });
   }
 
-  card(key: string, rect: Rect, title: string): void {
+  card(key: string, rect: Rect, title: string, record?: string): void {
     const c = this.centre(rect);
     this.items.push({
       key,
+      ...(record === undefined ? {} : { record }),
       type: 'card',
       role: 'content',
       label: m('item.card', { text: short(title) }, this.locale),
@@ -206,14 +210,22 @@ class PlanCanvas implements MiroCanvas {
   }
 }
 
-/** The plan for `widget` with its frame centred on `at` (board coordinates, e.g. a drop point). */
-export function planWidget(widget: MiroWidget, at: { x: number; y: number }, options: PlaceOptions): Plan {
+/** The size of a widget's frame on the board (Miro units). */
+export function frameSize(widget: MiroWidget): { width: number; height: number } {
+  const size = naturalSize(widget);
+  return { width: round(size.w * MIRO_SCALE), height: round(size.h * MIRO_SCALE) };
+}
+
+/**
+ * The plan for `widget` with its frame centred on `at` (board coordinates, e.g. a drop point).
+ * `title`: the frame's title (default: the widget's name).
+ */
+export function planWidget(widget: MiroWidget, at: { x: number; y: number }, options: PlaceOptions, title = widgetName(widget, options.locale)): Plan {
   const size = naturalSize(widget);
   const scale = MIRO_SCALE;
   const origin = { x: round(at.x - (size.w * scale) / 2), y: round(at.y - (size.h * scale) / 2) };
   const { locale } = options;
   const canvas = new PlanCanvas(origin, scale, locale);
-  const title = widgetName(widget, locale);
   const frame: PlannedItem = {
     key: 'frame',
     type: 'frame',

@@ -43,7 +43,7 @@ const find = (board: FakeMiroBoard, type: string, text: string): FakeItem => {
 async function readAndMap(board: FakeMiroBoard): Promise<Mapped> {
   const read = await readSelectedFrame(board, limiter());
   expect(read).not.toBeNull();
-  const mapped = mapFrame(read!.frame, read!.children);
+  const mapped = mapFrame(read!);
   expect(mapped).not.toBeNull();
   return mapped!;
 }
@@ -74,15 +74,21 @@ describe('read-back of a matrix frame', () => {
       { field: 'bor-ikke-gor', text: 'Blinde vinkler', criterion: 0, color: 'pink', order: 2 },
     ]);
     expect(by('hverken')).toEqual([]);
-    expect(mapped.skipped).toBe(1);
+    expect(mapped.unplaced).toEqual([{ type: 'sticky', text: 'In the margin' }]);
   });
 
   it('finds the frame from a selected item inside it', async () => {
     const { board, frame } = await placed('bor-gor-matrix', { locale: 'en', notes: [{ field: 'hverken', text: 'x' }] });
     board.selection = [find(board, 'sticky_note', 'x').id];
+    const before = board.calls.length;
     const read = await readSelectedFrame(board, limiter());
     expect(read?.frame).toMatchObject({ id: frame.id, title: 'Should/Do matrix', width: frame.width, height: frame.height });
-    expect(board.calls.map((c) => c.method).slice(-3)).toEqual(['getSelection', 'getById', 'get']);
+    expect(read?.meta).toEqual({ v: 1, widget: 'bor-gor-matrix', key: 'frame', locale: 'en' });
+    // The selection, its frame, the frame read, its children; then the metadata of the shapes and texts and the frame.
+    const methods = board.calls.slice(before).map((c) => c.method);
+    expect(methods.slice(0, 4)).toEqual(['getSelection', 'getById', 'getById', 'get']);
+    expect(methods.slice(4).every((m) => m === 'getMetadata')).toBe(true);
+    expect(methods.length - 4).toBe([...board.items.values()].filter((i) => i.type === 'shape' || i.type === 'text').length + 1);
     board.selection = [];
     expect(await readSelectedFrame(board, limiter())).toBeNull();
   });
@@ -117,7 +123,7 @@ describe('read-back of a competence profile frame', () => {
     const generic = mapped.cards.filter((c) => c.area === 'generic');
     expect(generic).toHaveLength(DEFAULT_DECK.length - 3);
     for (const c of generic) expect(DEFAULT_DECK.find((d) => d.key === c.deckKey)?.column).toBe(c.column);
-    expect(mapped.skipped).toBe(0);
+    expect(mapped.unplaced).toEqual([]);
   });
 });
 
@@ -129,7 +135,7 @@ describe('read-back of a seven-themes frame', () => {
     const [x, y] = centreOf(cell3, 30, 40);
     board.addChild(frame.id, { type: 'sticky_note', x, y, width: 120, height: 80, content: '<p>Vi mangler faste procedurer</p>' });
     const mapped = await readAndMap(board);
-    expect(mapped).toEqual({ widget: 'seven-themes', pieces: [1, 2, 3, 4, 5, 6], notes: [{ criterion: 3, text: 'Vi mangler faste procedurer' }], skipped: 0 });
+    expect(mapped).toEqual({ widget: 'seven-themes', pieces: [1, 2, 3, 4, 5, 6], notes: [{ criterion: 3, text: 'Vi mangler faste procedurer' }], unplaced: [] });
   });
 });
 
@@ -148,7 +154,7 @@ describe('pure helpers', () => {
     expect(detectWidget('Gruppe 3', [{ id: 'a', type: 'card', title: 'x' }])).toBe('competence-profile');
     expect(detectWidget('Gruppe 3', [{ id: 'a', type: 'shape', content: '<p><strong>Bør og gør</strong></p><p>…</p>' }])).toBe('bor-gor-matrix');
     expect(detectWidget('Gruppe 3', [{ id: 'a', type: 'sticky_note', content: 'x' }])).toBeNull();
-    expect(mapFrame({ title: 'Ferie', x: 0, y: 0, width: 100, height: 100 }, [])).toBeNull();
+    expect(mapFrame({ frame: { title: 'Ferie', x: 0, y: 0, width: 100, height: 100 }, children: [] })).toBeNull();
   });
 
   it('splits a criterion tag and flattens Miro HTML', () => {
@@ -173,7 +179,7 @@ describe('the kaedeboard board and the server', () => {
         { field: 'bor-gor', text: 'Fælles møder', criterion: 1, color: 'green', order: 1 },
         { field: 'hverken', text: 'Blinde vinkler', criterion: 0, color: 'pink', order: 1 },
       ],
-      skipped: 0,
+      unplaced: [],
     };
     const board = decode(encodeBoard(buildBoard(mapped, 'Gruppe Miro')));
     const { items, problems } = board.read();
@@ -194,12 +200,12 @@ describe('the kaedeboard board and the server', () => {
   });
 
   it('builds competence cards and theme notes as their records', () => {
-    const profile = decode(encodeBoard(buildBoard({ widget: 'competence-profile', cards: [{ area: 'local', column: 'viden', text: 'Respektere målgruppen', textEn: 'Respect the target group', deckKey: 'viden-1', order: 1 }], skipped: 0 }, 'P')));
+    const profile = decode(encodeBoard(buildBoard({ widget: 'competence-profile', cards: [{ area: 'local', column: 'viden', text: 'Respektere målgruppen', textEn: 'Respect the target group', deckKey: 'viden-1', order: 1 }], unplaced: [] }, 'P')));
     const w = profile.read().items.find((i) => i.kind === 'widget')!;
     expect(profile.owned(w.id, 'competence-card').map((c) => c.props)).toEqual([
       { widget: w.id, area: 'local', column: 'viden', text: 'Respektere målgruppen', textEn: 'Respect the target group', deckKey: 'viden-1', order: 1 },
     ]);
-    const themes = decode(encodeBoard(buildBoard({ widget: 'seven-themes', pieces: [1, 2], notes: [{ criterion: 2, text: 'Forpligtelse mangler' }], skipped: 0 }, '')));
+    const themes = decode(encodeBoard(buildBoard({ widget: 'seven-themes', pieces: [1, 2], notes: [{ criterion: 2, text: 'Forpligtelse mangler' }], unplaced: [] }, '')));
     const t = themes.read().items.find((i) => i.kind === 'widget')!;
     expect(themes.owned(t.id, 'theme-note').map((n) => n.props)).toEqual([{ widget: t.id, criterion: 2, text: 'Forpligtelse mangler', author: '' }]);
     expect(themes.meta().title).toBe('De syv kvalitetskriterier');
@@ -212,7 +218,7 @@ describe('the kaedeboard board and the server', () => {
       requests.push({ url: String(url), init });
       return new Response(JSON.stringify(link), { status: 201, headers: { 'content-type': 'application/json' } });
     };
-    expect(await sendToPlenum({ workshopId: ' w 1 ', token: ' secret ', name: 'Miro', board: 'AAAA' }, ok)).toEqual(link);
+    expect(await sendToPlenum({ workshopId: ' w 1 ', token: ' secret ', name: 'Miro', board: 'AAAA' }, ok)).toEqual({ number: 4, name: 'Miro', created: true });
     expect(requests[0]?.url).toBe('/api/workshops/w%201/groups');
     expect(requests[0]?.init?.method).toBe('POST');
     expect(requests[0]?.init?.headers).toMatchObject({ authorization: 'Bearer secret', 'content-type': 'application/json' });
@@ -222,5 +228,51 @@ describe('the kaedeboard board and the server', () => {
     const error = await sendToPlenum({ workshopId: 'w', token: 'x', name: 'n', board: 'AAAA' }, refused).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SendError);
     expect(error).toMatchObject({ status: 401, reason: 'invalid token for this workshop' });
+  });
+
+  it('a frame sent before updates its group (PUT); a group that is gone gets a new one (POST)', async () => {
+    const requests: { url: string; method: string | undefined; body: unknown }[] = [];
+    const server = (putStatus: number): typeof fetch => async (url, init) => {
+      requests.push({ url: String(url), method: init?.method, body: JSON.parse(String(init?.body)) });
+      if (init?.method === 'PUT') return new Response(JSON.stringify(putStatus === 200 ? { number: 3, name: 'Gruppe 3' } : { error: 'no group 3 in this workshop' }), { status: putStatus });
+      return new Response(JSON.stringify({ number: 7, name: 'Ny', code: 'C', room: 'r', token: 't', link: 'l' }), { status: 201 });
+    };
+    expect(await sendToPlenum({ workshopId: 'w', token: 't', name: 'Ny', board: 'AAAA', group: 3 }, server(200))).toEqual({ number: 3, name: 'Gruppe 3', created: false });
+    expect(requests).toEqual([{ url: '/api/workshops/w/groups/3', method: 'PUT', body: { board: 'AAAA' } }]);
+    requests.length = 0;
+    expect(await sendToPlenum({ workshopId: 'w', token: 't', name: 'Ny', board: 'AAAA', group: 3 }, server(404))).toEqual({ number: 7, name: 'Ny', created: true });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['PUT /api/workshops/w/groups/3', 'POST /api/workshops/w/groups']);
+    // Any other refusal is not papered over with a new group.
+    await expect(sendToPlenum({ workshopId: 'w', token: 't', name: 'n', board: 'AAAA', group: 3 }, server(403))).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('read-back of what participants did to a frame', () => {
+  it('fields moved and resized, the frame grown from its top-left, and notes in a Miro group', async () => {
+    const { board, frame } = await placed('bor-gor-matrix', { locale: 'da', notes: [{ field: 'bor-gor', text: 'Først' }] });
+    // Grown by 400 × 300 from its top-left corner: every child's coordinates shift.
+    board.growFrameTopLeft(frame.id, 400, 300);
+    const shape = (field: MatrixField): FakeItem => [...board.items.values()].find((i) => i.type === 'shape' && i.meta.kaedeboard !== undefined && (i.meta.kaedeboard as { key: string }).key === `field-${field}`)!;
+    // "Hverken" is dragged into the new strip along the top and made long and low (1600 × 260).
+    const hverken = shape('hverken');
+    board.moveInFrame(hverken.id, 1000, 150);
+    board.resize(hverken.id, 1600, 260);
+    // Two notes on it, grouped; one on "bør og gør" where it now lies.
+    const a = board.addChild(frame.id, { type: 'sticky_note', x: 300, y: 100, width: 100, height: 65, content: '<p>Gruppe A</p>' });
+    const b = board.addChild(frame.id, { type: 'sticky_note', x: 1700, y: 250, width: 100, height: 65, content: '<p>Gruppe B</p>' });
+    board.group([a, b]);
+    const borGor = shape('bor-gor');
+    board.addChild(frame.id, { type: 'sticky_note', x: borGor.x + borGor.width / 2 - 60, y: borGor.y + borGor.height / 2 - 40, width: 100, height: 65, content: '<p>Sidst</p>' });
+    expect(frame.childrenIds?.some((id) => board.items.get(id)?.type === 'group')).toBe(true);
+
+    const mapped = await readAndMap(board);
+    if (mapped.widget !== 'bor-gor-matrix') throw new Error(mapped.widget);
+    expect(mapped.notes.map((n) => [n.field, n.text, n.order])).toEqual([
+      ['bor-gor', 'Først', 1],
+      ['bor-gor', 'Sidst', 2],
+      ['hverken', 'Gruppe A', 1],
+      ['hverken', 'Gruppe B', 2],
+    ]);
+    expect(mapped.unplaced).toEqual([]);
   });
 });

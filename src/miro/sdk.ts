@@ -7,7 +7,7 @@
  * the real SDK can construct them, and a test fake could not be typed as them without a cast.
  * {@link miroBoard} proves, without a cast, that the real `miro.board` fits this port.
  */
-import type { DropEvent, Miro, Rect as MiroRect } from '@mirohq/websdk-types';
+import type { DropEvent, Json, Miro, Rect as MiroRect } from '@mirohq/websdk-types';
 
 type SdkBoard = Miro['board'];
 type FirstArg<F> = F extends (arg: infer A, ...rest: never[]) => unknown ? NonNullable<A> : never;
@@ -17,17 +17,25 @@ export type ShapeProps = FirstArg<SdkBoard['createShape']>;
 export type TextProps = FirstArg<SdkBoard['createText']>;
 export type StickyNoteProps = FirstArg<SdkBoard['createStickyNote']>;
 export type CardProps = FirstArg<SdkBoard['createCard']>;
-export type { DropEvent };
+export type { DropEvent, Json, MiroRect };
 
-/** A board item as created: enough to add it to a frame and to remove it again. */
-export interface ItemRef {
+/** Any board item, groups included: what `frame.add`, `remove` and `zoomTo` take. */
+export interface Ref {
   readonly id: string;
   readonly type: string;
 }
 
+/**
+ * A board item as created: enough to tag it with the app's metadata (`item.setMetadata`, which
+ * only this app can read back), add it to a frame, zoom to it and remove it again.
+ */
+export interface ItemRef extends Ref {
+  setMetadata(key: string, value: Json): Promise<unknown>;
+}
+
 /** A created frame. */
 export interface FrameRef extends ItemRef {
-  add(item: ItemRef): Promise<unknown>;
+  add(item: Ref): Promise<unknown>;
 }
 
 /**
@@ -52,6 +60,18 @@ export interface ReadItem {
   readonly childrenIds?: string[];
   /** Item style; read as unknown and narrowed where used (its shape differs per item type). */
   readonly style?: unknown;
+  /** Groups: the grouped items (a group has no position or size of its own). */
+  readonly itemsIds?: string[];
+  /** The group an item belongs to. */
+  readonly groupId?: string;
+  /** The app's metadata on the item (absent on groups, which take none). */
+  getMetadata?(key: string): Promise<unknown>;
+  setMetadata?(key: string, value: Json): Promise<unknown>;
+}
+
+/** A selection change (`selection:update`): the items now selected. */
+export interface SelectionEvent {
+  items: ReadItem[];
 }
 
 /** What the app calls on `miro.board`. */
@@ -61,33 +81,27 @@ export interface BoardPort {
   createText(props: TextProps): Promise<ItemRef>;
   createStickyNote(props: StickyNoteProps): Promise<ItemRef>;
   createCard(props: CardProps): Promise<ItemRef>;
-  remove(item: ItemRef): Promise<void>;
-  get(filter: { id: string[] }): Promise<ReadItem[]>;
+  remove(item: Ref): Promise<void>;
+  get(filter: { id: string[] } | { type: 'frame' }): Promise<ReadItem[]>;
   getById(id: string): Promise<ReadItem>;
   getSelection(): Promise<ReadItem[]>;
-  viewport: { get(): Promise<MiroRect> };
+  /** Where a rect of this size, near `x`/`y` (centres), overlaps nothing on the board; `offset`: the gap to keep. */
+  findEmptySpace(rect: MiroRect & { offset?: number }): Promise<MiroRect>;
+  viewport: { get(): Promise<MiroRect>; zoomTo(items: Ref | Ref[]): Promise<void> };
+  /** Toasts on the board: at most 80 characters each. */
+  notifications: { showInfo(message: string): Promise<void>; showError(message: string): Promise<void> };
   ui: {
     on(event: 'drop', handler: (event: DropEvent) => void): unknown;
-    off(event: 'drop', handler: (event: DropEvent) => void): unknown;
-    openPanel(options: { url: string; height?: number }): Promise<unknown>;
-  };
-}
-
-/** The headless entry's needs: open the panel when the app icon is clicked. */
-export interface IconPort {
-  ui: {
+    on(event: 'selection:update', handler: (event: SelectionEvent) => void): unknown;
     on(event: 'icon:click', handler: () => void): unknown;
+    off(event: 'drop', handler: (event: DropEvent) => void): unknown;
+    off(event: 'selection:update', handler: (event: SelectionEvent) => void): unknown;
     openPanel(options: { url: string; height?: number }): Promise<unknown>;
   };
 }
 
 /** The real SDK's board (the global `miro` that Miro's `miro.js` defines), seen through the port. */
 export function miroBoard(): BoardPort {
-  return miro.board;
-}
-
-/** The real SDK's board for the headless entry. */
-export function miroIcon(): IconPort {
   return miro.board;
 }
 
