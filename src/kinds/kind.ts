@@ -60,6 +60,51 @@ export interface KindFacets<D = unknown> {
   readonly miro?: MiroMapping;
   /** Its content in the text exports (CSV rows, Markdown) and the summary's counts, from {@link read}'s data. */
   readonly export: KindExport<D>;
+  /**
+   * Its section of the plenum's synthesis (what every group made of it, gathered), and the lists
+   * of that section a vote can be held over. A kind's facets declare their own section type
+   * (`KindSynthesis<D, Section>`), which src/workshop/synthesis.ts carries through by kind.
+   */
+  readonly synthesis: KindSynthesis<D, unknown>;
+}
+
+/** A group as the synthesis names it. */
+export interface SynthesisGroupRef {
+  number: number;
+  name: string;
+}
+
+/** One group's widgets of a kind, read by the kind (`read`), in board order; empty when its board has none. */
+export interface SynthesisInput<D> {
+  group: SynthesisGroupRef;
+  widgets: readonly D[];
+}
+
+/** One entry of a votable list: its text, where it comes from, and the groups that made it. */
+export interface SynthesisListItem {
+  label: string;
+  /** Where it lies (field and criterion, column, question); '' for nothing to add. */
+  detail: string;
+  /** The numbers of the groups whose boards hold it, ascending. */
+  groups: number[];
+}
+
+/** A list of a synthesis section that a vote can be held over. */
+export interface SynthesisListDef<S> {
+  /** Unique within the kind: the list's id is `<kind type>:<key>`. */
+  key: string;
+  title(locale: Locale): string;
+  items(section: S, locale: Locale): SynthesisListItem[];
+}
+
+/**
+ * How a kind takes part in the plenum's synthesis: `gather` makes the kind's section from every
+ * group's widgets (groups in the order given, those without the kind included with no widgets),
+ * and `lists` are the section's lists a facilitator may start a vote over. Pure functions.
+ */
+export interface KindSynthesis<D, S> {
+  gather(groups: readonly SynthesisInput<D>[], locale: Locale): S;
+  readonly lists: readonly SynthesisListDef<S>[];
 }
 
 /** A kind with its facets. */
