@@ -95,6 +95,7 @@ export function controlState(patch: Partial<ControlState> = {}): ControlState {
     attention: null,
     pointer: null,
     lead: null,
+    vote: null,
     ...patch,
   };
 }

@@ -29,6 +29,7 @@ import {
   remainingValidator,
   stepValidator,
   time,
+  voteValidator,
   type ControlGroup,
   type ControlMove,
   type ControlState,
@@ -80,6 +81,7 @@ const writeValidators: { [K in keyof ControlState]: Validator<ControlState[K]> }
   attention: attentionValidator as Validator<ControlState['attention']>,
   pointer: pointerValidator,
   lead: leadValidator,
+  vote: voteValidator,
 };
 
 /** The control state of a new (or imported) workshop; `steps` its run-sheet, which starts at its first step. */
@@ -102,6 +104,7 @@ export function initialControl(
     attention: null,
     pointer: null,
     lead: null,
+    vote: null,
   };
 }
 

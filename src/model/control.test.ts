@@ -35,6 +35,7 @@ describe('readControl (network data)', () => {
         attention: null,
         pointer: null,
         lead: null,
+        vote: null,
       },
       problems: [],
     });
@@ -232,6 +233,17 @@ describe('ControlDoc and ControlWriter', () => {
     expect(control.state()!.step).toEqual({ id: 'b', at: 6000 });
     expect(() => control.setSteps([steps[1]!, steps[1]!], ORIGIN)).toThrow(/two steps have the same id/);
     expect(() => control.write({ lead: { group: 0, clientId: 1, at: 1 } }, ORIGIN)).toThrow(/lead.group/);
+    doc.destroy();
+  });
+  it('carries the current vote as a signal only (no dots, no totals); a bad one reads as none', () => {
+    const doc = new Y.Doc();
+    const control = new ControlWriter(doc);
+    control.write({ vote: { id: 'V1234567890abcde', open: true, revealed: false, at: 7 } }, ORIGIN);
+    expect(control.state()!.vote).toEqual({ id: 'V1234567890abcde', open: true, revealed: false, at: 7 });
+    expect(() => control.write({ vote: { id: 'bad id!', open: true, revealed: false, at: 1 } }, ORIGIN)).toThrow(/vote.id/);
+    const { state, problems } = readControl({ title: 'T', vote: { id: 'V1', open: 'yes', totals: [3, 4] } });
+    expect(state!.vote).toBeNull();
+    expect(problems.map((p) => p.key)).toEqual(['vote']);
     doc.destroy();
   });
 });

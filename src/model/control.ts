@@ -99,6 +99,18 @@ export interface Lead {
   at: number;
 }
 
+/**
+ * The workshop's current vote as every page sees it: which one, whether it takes dots, and
+ * whether its totals may be shown (its `at` changes when it does). The dots and the totals
+ * never travel here: they come from the API (src/workshop/vote-api.ts).
+ */
+export interface VoteSignal {
+  id: string;
+  open: boolean;
+  revealed: boolean;
+  at: number;
+}
+
 /** The control document's state, as every page of the workshop reads it. */
 export interface ControlState {
   title: string;
@@ -117,6 +129,7 @@ export interface ControlState {
   attention: Attention | null;
   pointer: Pointer | null;
   lead: Lead | null;
+  vote: VoteSignal | null;
 }
 
 /** What the facilitator asks of the timer. */
@@ -195,6 +208,7 @@ export const attentionValidator = nullable(
 );
 export const pointerValidator = nullable(object({ group: groupNumber, x: coordinate, y: coordinate, at: time }));
 export const leadValidator = nullable(object({ group: groupNumber, clientId: integer({ min: 0, max: 2 ** 53 }), at: time }));
+export const voteValidator = nullable(object({ id: stepId, open: boolean(), revealed: boolean(), at: time }));
 
 type Raw = Record<string, unknown>;
 
@@ -288,6 +302,7 @@ export function readControl(raw: unknown, options: ControlReadOptions = {}): Con
       attention: read('attention', own(raw, 'attention'), 'attention', attentionValidator, null),
       pointer: read('pointer', own(raw, 'pointer'), 'pointer', pointerValidator, null),
       lead: read('lead', own(raw, 'lead'), 'lead', leadValidator, null),
+      vote: read('vote', own(raw, 'vote'), 'vote', voteValidator, null),
     },
     problems,
   };

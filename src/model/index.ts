@@ -47,4 +47,5 @@ export type {
   Step,
   Timer,
   TimerRequest,
+  VoteSignal,
 } from './control.js';
