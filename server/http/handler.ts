@@ -101,6 +101,12 @@ async function handle(deps: HttpDeps, hosts: string[] | null, req: IncomingMessa
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+  // The Miro app's App URL given without its trailing slash: redirect, so that the page's
+  // relative URLs resolve under /miro/ (served as index.html, they would resolve under /).
+  if (path === '/miro') {
+    res.writeHead(308, { location: `/miro/${url.search}`, 'cache-control': 'no-cache', ...MIRO_HEADERS });
+    return void res.end();
+  }
   serveStatic(deps.config.staticDir, path, req, res);
 }
 
@@ -114,7 +120,7 @@ function serveStatic(root: string, path: string, req: IncomingMessage, res: Serv
   if (rel.includes('\0') || rel.split('/').some((seg) => seg.startsWith('.'))) throw new HttpError(404, 'not found');
   // Pages without an extension are the single-page app; its router reads the path. The Miro
   // app has its own pages under /miro/.
-  if (rel === '/miro' || rel === '/miro/') rel = '/miro/index.html';
+  if (rel === '/miro/') rel = '/miro/index.html';
   else if (rel === '/' || extname(rel) === '') rel = '/index.html';
   const file = normalize(join(root, rel));
   if (!file.startsWith(root + sep)) throw new HttpError(404, 'not found');

@@ -37,6 +37,7 @@ import { cleanText } from '../../src/workshop/text.js';
 import { CLOSE_UNAUTHORIZED, REVOKED } from './auth.js';
 import { Control } from './control.js';
 import { registerRunSheetRoutes } from './run-sheet.js';
+import { registerGroupBoardRoute } from './group-board.js';
 import { controlRoom, groupRoom } from '../../src/workshop/rooms.js';
 import { hashToken, normaliseCode, plenumTokenFor } from './tokens.js';
 import type { Access, Workshop } from './types.js';
@@ -130,6 +131,7 @@ export class WorkshopApi {
       return job.file;
     });
     registerRunSheetRoutes(r, { control: this.control, facilitator: (ctx) => this.#facilitator(ctx), sessions: deps.sessions });
+    registerGroupBoardRoute(r, { rooms: deps.rooms, config: deps.config, log: deps.log, facilitator: (ctx) => this.#facilitator(ctx) });
     r.on('POST', '/api/join', (ctx) => this.join(ctx));
     r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx), ctx.token()));
     r.on('DELETE', '/api/workshops/:id', (ctx) => {

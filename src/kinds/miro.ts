@@ -16,7 +16,7 @@
 import type { Locale } from '../i18n/index.js';
 import { contains } from '../layout/rect.js';
 import type { Rect } from '../layout/rect.js';
-import type { Board, NoteColor, Origin } from '../model/index.js';
+import type { Board, Kind, NoteColor, Origin } from '../model/index.js';
 
 /** One paragraph of an item's text: plain text (the app escapes it), optionally bold. */
 export interface MiroParagraph {
@@ -125,6 +125,8 @@ export interface MiroMapping<R extends object = object, O extends MiroPlanOption
   readBack(items: readonly PlacedMiroItem[], placedWith: Omit<O, 'locale'>): MiroReadBack<R>;
   /** Creates the read-back records as the widget's own, on a board that holds the widget. */
   write(board: Board, widgetId: string, records: R, origin: Origin): void;
+  /** The record kinds {@link write} makes: what a frame sent again replaces on the group's board. */
+  readonly records: readonly Kind[];
   /** How many items the records put on the board (for progress messages). */
   count(records: R): number;
   /** The records counted per place, in the kind's order, in `locale` (the panel's preview). */

@@ -149,6 +149,8 @@ export const borGorMatrixMiro: MiroMapping<MatrixRecords, MatrixPlanOptions> = {
     return { records: { notes }, unplaced };
   },
 
+  records: ['matrix-note'],
+
   write(board, widget, records, origin) {
     for (const n of records.notes) {
       board.create('matrix-note', { props: { widget, field: n.field, text: n.text, criterion: n.criterion, order: n.order, color: n.color } }, origin);

@@ -171,6 +171,8 @@ export const competenceProfileMiro: MiroMapping<ProfileRecords, ProfilePlanOptio
     return { records: { cards }, unplaced };
   },
 
+  records: ['competence-card'],
+
   write(board, widget, records, origin) {
     for (const c of records.cards) {
       board.create('competence-card', { props: { widget, area: c.area, column: c.column, text: c.text, textEn: c.textEn, deckKey: c.deckKey, order: c.order } }, origin);

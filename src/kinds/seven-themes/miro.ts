@@ -136,6 +136,8 @@ export const sevenThemesMiro: MiroMapping<ThemesRecords, ThemesPlanOptions> = {
     return { records: { pieces: [...pieces.keys()].sort((a, b) => a - b), notes: notes.map(({ criterion, text }) => ({ criterion, text })) }, unplaced };
   },
 
+  records: ['theme-note'],
+
   write(board, widget, records, origin) {
     for (const n of records.notes) board.create('theme-note', { props: { widget, criterion: n.criterion, text: n.text, author: '' } }, origin);
   },
