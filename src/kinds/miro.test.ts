@@ -9,6 +9,7 @@ import { CRITERIA } from '../content/criteria.js';
 import type { Rect } from '../layout/rect.js';
 import { Board } from '../model/index.js';
 import type { NoteColor, WidgetType } from '../model/index.js';
+import type { MatrixRecords } from './bor-gor-matrix/miro.js';
 import { FULL_KINDS } from './full.js';
 import type { MiroCanvas, MiroItem, MiroMapping, MiroText, PlacedMiroItem } from './miro.js';
 
@@ -123,7 +124,7 @@ describe('read-back where the fields really are', () => {
     const moved = items.map((i) => (i.key === a.key ? at(i, bRect) : i.key === b.key ? at(i, grown) : i));
     const notes = [note('Øverst', grown.x + 20, grown.y + 20), note('I det nye stykke', grown.x + grown.w - 10, grown.y + grown.h - 10), note('Nederst', bRect.x + 30, bRect.y + 30), note('Udenfor', -50, -50)];
     const { records, unplaced } = borGorMatrix.miro.readBack([...moved, ...notes], {});
-    expect(records.notes.map((n) => [n.field, n.text])).toEqual([
+    expect((records as MatrixRecords).notes.map((n) => [n.field, n.text])).toEqual([
       ['bor-gor', 'Nederst'],
       ['hverken', 'Øverst'],
       ['hverken', 'I det nye stykke'],
@@ -138,7 +139,7 @@ describe('read-back where the fields really are', () => {
     const field = items.find((i) => i.type === 'shape' && i.text.startsWith('Should not and do not'))!;
     const shifted = items.map((i) => (i === field ? { ...i, at: { x: i.at.x + 500, y: i.at.y } } : i));
     const { records } = borGorMatrix.miro.readBack([...shifted, note('Flyttet med', field.at.x + 500, field.at.y)], {});
-    expect(records.notes.map((n) => n.field)).toEqual(['hverken']);
+    expect((records as MatrixRecords).notes.map((n) => n.field)).toEqual(['hverken']);
   });
 
   it('the profile: the local area moved and shrunk, a card keeps the column at its relative place', () => {
