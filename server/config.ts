@@ -30,7 +30,7 @@ export interface Config {
   /** Per-connection flood limit: bytes per second (sustained); burst is 2 s worth. */
   rateBytesPerSecond: number;
   maxConnectionsPerRoom: number;
-  /** Budgets against one hostile participant (README, "Hostile input"). Structs and delete-set ranges in one update. */
+  /** Budgets against one hostile participant (README, "Hostile input"). Structs (delete ranges weigh 1/16) in one update. */
   maxUpdateStructs: number;
   /** Structs (and delete ranges) per second per connection, and per client address. */
   structsPerSecond: number;
@@ -86,10 +86,11 @@ export const DEFAULTS: Config = {
   rateBytesPerSecond: 8 * 1024 * 1024,
   maxConnectionsPerRoom: 250,
   // A busy board (40 notes each moved 50 times and edited 10 times) holds about 3,000 structs
-  // and 40 KiB; a client's sync step 2 carries its whole delete set. Each default leaves five
-  // to a hundred times that, and bounds the loop's stall per update to about 100 ms.
-  maxUpdateStructs: 20_000,
-  structsPerSecond: 2_000,
+  // and 40 KiB; a client's sync step 2 carries its whole delete set (a range weighs 1/16, so a
+  // full board's fits). An update of 10,000 structs stalls the loop about 50 ms; 1,000 a second
+  // per connection keeps one client's share of the loop near half a percent.
+  maxUpdateStructs: 10_000,
+  structsPerSecond: 1_000,
   structsPerAddressPerSecond: 20_000,
   // 150 people typing behind one address send about 750 updates a second.
   updatesPerAddressPerSecond: 1_000,

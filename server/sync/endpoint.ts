@@ -4,10 +4,11 @@
  * rate-limited, and fully validated before it reaches the room; a bad one closes only the
  * connection that sent it, with a close code and a reason.
  *
- * Budgets checked here, before the room sees an update: structs (and delete ranges) per
- * update, structs per second per connection and per client address, updates per second per
- * address and in total; and sync step 1 requests per second per connection (each costs an
- * encoding of what the client lacks). The room checks the rest (`room.ts`).
+ * Budgets checked here, before the room sees an update: its work (structs, delete ranges at
+ * 1/16, conflict-scan steps at 1/64: `update-shape.ts`, `conflicts.ts`) per update and per
+ * second per connection and per client address, updates per second per address and in total;
+ * and sync step 1 requests per second per connection (each costs an encoding of what the
+ * client lacks). The room checks the rest (`room.ts`).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -18,6 +19,7 @@ import { clientAddress, proxyList, rateKey } from '../http/client-address.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
 import { decodeClientMessage, ProtocolError, TooManyStructs } from './protocol.js';
+import { SCAN_STEPS_PER_UNIT } from './conflicts.js';
 import { KeyedBuckets, TokenBucket } from './limits.js';
 import type { Peer, Room } from './room.js';
 import { isValidRoomName, type Rooms } from './rooms.js';
@@ -135,7 +137,11 @@ class Connection implements Peer {
     if (!this.#messages.take(cost)) return this.#rateLimited();
     if (message.type === 'sync-step1' && !this.#syncRequests.take()) return this.#overBudget(Close.syncFlood, `limit ${this.sync.config.syncRequestsPerSecond} a second`);
     if ((message.type === 'update' || message.type === 'sync-step2') && message.shape.work > 0) {
-      const work = message.shape.work;
+      // Conflict scans count too (conflicts.ts); a connection that may not write is refused unapplied anyway.
+      const max = this.sync.config.maxUpdateStructs;
+      const scan = message.shape.structs > 0 && this.canWrite() ? this.room.scanSteps(message.shape, (max - message.shape.work + 1) * SCAN_STEPS_PER_UNIT) : 0;
+      const work = message.shape.work + Math.ceil(scan / SCAN_STEPS_PER_UNIT);
+      if (work > max) return this.#overBudget(Close.updateTooLarge, `limit ${max} structs`);
       if (!this.#structs.take(work)) return this.#overBudget(Close.structFlood, `limit ${this.sync.config.structsPerSecond} structs a second`);
       const budget = this.sync.takeUpdate(this.address, work);
       if (budget) return this.#overBudget(budget);

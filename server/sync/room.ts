@@ -30,6 +30,7 @@ import type { Config } from '../config.js';
 import type { Fanout, FanoutChannel } from '../fanout/fanout.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
+import { scanSteps } from './conflicts.js';
 import { carriesChange, checkIntegrable } from './integrable.js';
 import {
   encodeAwarenessEntries,
@@ -254,6 +255,11 @@ export class Room {
   /** The board's structs as the items budget counts them (an upper bound between compactions). */
   get items(): number {
     return this.#items;
+  }
+
+  /** Conflict-scan steps integrating `shape` here would take (at most `limit` counted). */
+  scanSteps(shape: UpdateShape, limit: number): number {
+    return scanSteps(shape, this.doc, limit);
   }
 
   /** Is the room large enough that its state is encoded by the worker? */

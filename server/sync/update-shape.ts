@@ -32,7 +32,7 @@ import * as decoding from 'lib0/decoding';
 /** The update cannot be read (truncated, unknown content, or one of the stricter rules above). */
 export class MalformedUpdate extends Error {}
 
-/** The update holds more structs and delete ranges than the budget allows. */
+/** The update costs more than the budget allows (structs, and delete ranges at 1/16). */
 export class TooManyStructs extends Error {
   constructor(readonly limit: number) {
     super(`more than ${limit} structs and delete ranges`);
@@ -57,6 +57,16 @@ export interface ClientSection {
   readonly depFrom: number[];
   /** Per struct: is it a Skip (a hole in this client's clocks, in an update merged from parts)? */
   readonly skips: boolean[];
+  /**
+   * Per struct, where Yjs will place it (what `conflicts.ts` estimates the cost of): origin and
+   * right origin as (client, clock) pairs, -1 when absent; and for an item with neither, its
+   * parent ('r' + a root type's name, or 'i' + 'client:clock' of a nested type's item) and its
+   * parentSub (a map key), else null. A GC or Skip struct has none of them.
+   */
+  readonly origins: number[];
+  readonly rights: number[];
+  readonly parents: (string | null)[];
+  readonly subs: (string | null)[];
 }
 
 export interface UpdateShape {
@@ -66,9 +76,20 @@ export interface UpdateShape {
   /** Delete-set ranges, flat (client, clock, len) triples. */
   readonly deletes: number[];
   readonly deleteRanges: number;
-  /** structs + deleteRanges: what the update costs to integrate, in the budget's unit. */
+  /**
+   * What the update costs to integrate, in the budget's unit: a struct is 1, a delete range
+   * 1/16 (Yjs applies one in well under a microsecond, a struct takes about four), rounded up.
+   */
   readonly work: number;
 }
+
+/**
+ * Delete ranges per unit of work. The stock client's sync step 2 carries its whole delete set,
+ * and a board holds at most one range per struct, so with 16 a full board's delete set
+ * (MAX_BOARD_ITEMS ranges) fits in the default struct budget, which it must: else every
+ * reconnect to that board would be refused.
+ */
+export const DELETE_RANGES_PER_UNIT = 16;
 
 const MAX_CLOCK = Number.MAX_SAFE_INTEGER;
 
@@ -193,7 +214,7 @@ export function readUpdateShape(update: Uint8Array, maxStructs = Infinity): Upda
   let work = 0;
   const spend = (n: number): void => {
     work += n;
-    if (work > maxStructs) throw new TooManyStructs(maxStructs);
+    if (Math.ceil(work) > maxStructs) throw new TooManyStructs(maxStructs);
   };
   try {
     const sections: ClientSection[] = [];
@@ -213,6 +234,10 @@ export function readUpdateShape(update: Uint8Array, maxStructs = Infinity): Upda
       const deps: number[] = [];
       const depFrom: number[] = [0];
       const skips: boolean[] = [];
+      const origins: number[] = [];
+      const rights: number[] = [];
+      const parents: (string | null)[] = [];
+      const subs: (string | null)[] = [];
       let clock = first;
       const dep = (depClient: number, depClock: number): void => {
         if (depClient === client) {
@@ -226,20 +251,42 @@ export function readUpdateShape(update: Uint8Array, maxStructs = Infinity): Upda
         const ref = info & 31;
         let len: number;
         skips.push(ref === 10);
+        let parent: string | null = null;
+        let sub: string | null = null;
         if (ref === 0 || ref === 10) {
           len = decoding.readVarUint(d); // GC, Skip
+          origins.push(-1, -1);
+          rights.push(-1, -1);
         } else {
           const hasOrigin = (info & 128) !== 0;
           const hasRightOrigin = (info & 64) !== 0;
-          if (hasOrigin) dep(decoding.readVarUint(d), decoding.readVarUint(d));
-          if (hasRightOrigin) dep(decoding.readVarUint(d), decoding.readVarUint(d));
+          if (hasOrigin) {
+            const oc = decoding.readVarUint(d);
+            const ok = decoding.readVarUint(d);
+            dep(oc, ok);
+            origins.push(oc, ok);
+          } else origins.push(-1, -1);
+          if (hasRightOrigin) {
+            const rc = decoding.readVarUint(d);
+            const rk = decoding.readVarUint(d);
+            dep(rc, rk);
+            rights.push(rc, rk);
+          } else rights.push(-1, -1);
           if (!hasOrigin && !hasRightOrigin) {
-            if (decoding.readVarUint(d) === 1) skipString(d); // a root type, by name
-            else dep(decoding.readVarUint(d), decoding.readVarUint(d)); // a nested type's item
-            if ((info & 32) !== 0) skipString(d); // parentSub
+            if (decoding.readVarUint(d) === 1) {
+              parent = 'r' + decoding.readVarString(d); // a root type, by name
+            } else {
+              const pc = decoding.readVarUint(d);
+              const pk = decoding.readVarUint(d);
+              dep(pc, pk); // a nested type's item
+              parent = `i${pc}:${pk}`;
+            }
+            if ((info & 32) !== 0) sub = decoding.readVarString(d); // parentSub
           }
           len = readContent(d, ref);
         }
+        parents.push(parent);
+        subs.push(sub);
         if (len === 0) fail(`empty struct at ${client}:${clock}`);
         if (clock + len > MAX_CLOCK) fail(`clock past 2^53 for client ${client}`);
         starts.push(clock);
@@ -247,14 +294,14 @@ export function readUpdateShape(update: Uint8Array, maxStructs = Infinity): Upda
         depFrom.push(deps.length / 2);
         clock += len;
       }
-      sections.push({ client, clock: first, end: clock, starts, lengths, deps, depFrom, skips });
+      sections.push({ client, clock: first, end: clock, starts, lengths, deps, depFrom, skips, origins, rights, parents, subs });
     }
     const deletes: number[] = [];
     const nDsClients = decoding.readVarUint(d);
     for (let i = 0; i < nDsClients; i++) {
       const client = decoding.readVarUint(d);
       const n = decoding.readVarUint(d);
-      spend(n);
+      spend(n / DELETE_RANGES_PER_UNIT);
       for (let j = 0; j < n; j++) {
         const clock = decoding.readVarUint(d);
         const len = decoding.readVarUint(d);
@@ -263,7 +310,7 @@ export function readUpdateShape(update: Uint8Array, maxStructs = Infinity): Upda
       }
     }
     if (decoding.hasContent(d)) fail('trailing bytes after the delete set');
-    return { sections, structs, deletes, deleteRanges: deletes.length / 3, work };
+    return { sections, structs, deletes, deleteRanges: deletes.length / 3, work: Math.ceil(work) };
   } catch (err) {
     if (err instanceof MalformedUpdate || err instanceof TooManyStructs) throw err;
     // lib0 throws on truncation and on unknown `any` types; JSON.parse on bad JSON; deep `any`

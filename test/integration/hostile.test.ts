@@ -4,6 +4,7 @@
  * connection that may not write, and each budget refuses with its own close code while the
  * room goes on for everyone else.
  */
+import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreatedWorkshopResponse } from '../../src/workshop/api.js';
@@ -264,6 +265,27 @@ describe('budgets refuse with their own close code, and the room goes on', () =>
     expect(await sendRaw(server, [syncMessage(2, manyEntries(1001))])).toEqual({ code: 4504, reason: 'change too large: limit 1000 structs' });
     await goesOn(a, b, 'after-4504');
     expect(b.doc.getMap('m').size).toBe(0);
+  });
+
+  it('structs per update counts Yjs\'s conflict scans: 2,000 first-sets of one key from 2,000 client ids: 4504', async () => {
+    const { server, a, b } = await roomWith({});
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 2000);
+    for (let i = 2000; i > 0; i--) {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, 500_000 + i);
+      encoding.writeVarUint(e, 0);
+      encoding.writeUint8(e, 32 | 8);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, 'm');
+      encoding.writeVarString(e, 'same-key');
+      encoding.writeVarUint(e, 1);
+      encoding.writeAny(e, i);
+    }
+    encoding.writeVarUint(e, 0);
+    expect(await sendRaw(server, [syncMessage(2, encoding.toUint8Array(e))])).toEqual({ code: 4504, reason: `change too large: limit ${server.config.maxUpdateStructs} structs` });
+    await goesOn(a, b, 'after-conflicts');
+    expect(b.doc.getMap('m').has('same-key')).toBe(false);
   });
 
   it('bytes per board: 4502, and the board still takes deletions', async () => {
