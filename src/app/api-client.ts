@@ -96,6 +96,11 @@ export class WorkshopApi {
     return `/api/workshops/${encodeURIComponent(id)}`;
   }
 
+  /** A JSON call under the workshop's path (the facilitator's lead, named in ./lead-api.ts). */
+  call<T>(method: string, id: string, path: string, body?: unknown): Promise<T> {
+    return this.#json(method, this.#w(id) + path, body);
+  }
+
   /** What the server says of itself: among others, whether creating needs the organiser key. */
   info(): Promise<ServerInfo> {
     return this.#json('GET', '/api/info');

@@ -4,11 +4,14 @@ import { setLocale } from '../i18n/index.js';
 import type { WorkshopView } from '../workshop/api.js';
 import './console-page.js';
 import type { KbConsolePage } from './console-page.js';
+import { defaultSteps } from '../workshop/run-sheet.js';
+import type { KbBoard } from '../canvas/board-element.js';
 import { controlState, FakeControl, FakeFetch, fakeServices } from './test-fakes.js';
 
 const ID = 'W1234567890abcde';
 const TOKEN = 'F'.repeat(32);
 const PLENUM = 'P'.repeat(32);
+const STEPS = defaultSteps(['kaedeansvar', 'kontaktperson']);
 
 function view(patch: Partial<WorkshopView> = {}): WorkshopView {
   return {
@@ -51,8 +54,26 @@ async function setup() {
     [`POST /api/workshops/${ID}/moves`]: { ok: true },
     [`POST /api/workshops/${ID}/snapshots`]: (c: { body: unknown }) => ({ id: 'S1', name: (c.body as { name: string }).name, createdAt: Date.now(), groups: [1, 2, 3] }),
     [`DELETE /api/workshops/${ID}`]: { deleted: true },
+    [`GET /api/workshops/${ID}/run-sheet`]: () => ({ steps: STEPS, step: { id: STEPS[0]!.id, at: 1 } }),
+    [`POST /api/workshops/${ID}/run-sheet/go`]: (c: { body: unknown }) => {
+      const b = c.body as { step?: string; to?: string };
+      return { steps: STEPS, step: { id: b.step ?? (b.to === 'next' ? STEPS[1]!.id : STEPS[0]!.id), at: 2 } };
+    },
+    [`POST /api/workshops/${ID}/run-sheet/steps/${'kaedeansvar-plenum'}`]: (c: { body: unknown }) => ({
+      steps: STEPS.map((st) => (st.id === 'kaedeansvar-plenum' ? { ...st, ...(c.body as object) } : st)),
+      step: { id: STEPS[0]!.id, at: 1 },
+    }),
+    [`POST /api/workshops/${ID}/attention`]: (c: { body: unknown }) => ({ at: 5, ...(c.body as object) }),
+    [`POST /api/workshops/${ID}/pointer`]: (c: { body: unknown }) => {
+      const b = c.body as { group: number; point: { x: number; y: number } | null };
+      return b.point ? { group: b.group, ...b.point, at: 6 } : null;
+    },
+    [`POST /api/workshops/${ID}/lead`]: (c: { body: unknown }) => {
+      const b = c.body as { group: number; clientId: number | null };
+      return b.clientId === null ? null : { ...b, at: 7 };
+    },
   });
-  const control = new FakeControl(controlState());
+  const control = new FakeControl(controlState({ steps: STEPS, step: { id: STEPS[0]!.id, at: 1 } }));
   const fake = fakeServices(fetch, control, {
     now: () => new Date(2026, 2, 12, 9, 5).getTime(),
     people: { 1: [{ clientId: 11, name: 'Anna', color: '#b3261e' }, { clientId: 12, name: 'Bo', color: '#1f5fa8' }], 2: [{ clientId: 21, name: 'Cem', color: '#2e7d32' }] },
@@ -167,9 +188,10 @@ describe('<kb-console-page>', () => {
     expect(el.shadowRoot!.innerHTML).not.toContain(TOKEN);
   });
 
-  it('moves a person to another group', async () => {
+  it('moves a person to another group, from the group’s full-size view', async () => {
     const { el, fetch, click } = await setup();
-    const bo = el.shadowRoot!.querySelector('ol.tiles > li[data-group="1"] li[data-client="12"]')!;
+    await click('ol.tiles > li[data-group="1"] [data-action=open]');
+    const bo = el.shadowRoot!.querySelector('dialog kb-console-group-view li[data-client="12"]')!;
     const select = bo.querySelector('select')!;
     expect([...select.options].map((o) => o.value)).toEqual(['2', '3']);
     select.value = '3';
@@ -178,7 +200,6 @@ describe('<kb-console-page>', () => {
     await el.updateComplete;
     expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/moves`, body: { clientId: 12, toGroup: 3 } });
     expect(el.shadowRoot!.textContent).toContain('Bo bliver flyttet til Gruppe 3');
-    void click;
   });
 
   it('deletes the workshop only after a confirmation', async () => {
@@ -249,5 +270,90 @@ describe('<kb-console-page>', () => {
     expect(fetch.calls.find((c) => c.method === 'POST')).toMatchObject({ path: `/api/workshops/${ID}/exports`, body: { format: 'pdf' }, auth: `Bearer ${TOKEN}` });
     expect(seen.some((t) => t.includes('3 af 5'))).toBe(true);
     expect(status()).toContain('workshop.pdf er hentet');
+  });
+
+  it('shows the run-sheet and moves the workshop on, to any step, and edits a step', async () => {
+    const { el, fetch, $, click } = await setup();
+    // A workshop from before run-sheets gets its steps when the console opens.
+    expect(fetch.calls.some((c) => c.method === 'GET' && c.path === `/api/workshops/${ID}/run-sheet`)).toBe(true);
+    const items = [...el.shadowRoot!.querySelectorAll('kb-console-run-sheet ol.steps > li')];
+    expect(items.map((li) => li.getAttribute('data-step'))).toEqual(STEPS.map((st) => st.id));
+    expect(items[0]!.getAttribute('aria-current')).toBe('step');
+    expect(items[0]!.textContent).toContain('Gruppearbejde');
+    expect(items[0]!.textContent).toContain('30 min.');
+    expect(items[0]!.textContent).toContain(STEPS[0]!.text.da.slice(0, 40));
+    expect($('[data-action=previous-step]').hasAttribute('disabled')).toBe(true);
+
+    await click('[data-action=next-step]');
+    expect(fetch.writes().at(-1)).toMatchObject({ method: 'POST', path: `/api/workshops/${ID}/run-sheet/go`, body: { to: 'next' }, auth: `Bearer ${TOKEN}` });
+    expect($('p.status-line').textContent).toContain('Alle tavler går nu til trin 2: Opsamling');
+    expect(el.shadowRoot!.querySelector('ol.steps > li[data-step="kaedeansvar-plenum"]')!.getAttribute('aria-current')).toBe('step');
+
+    await click('ol.steps > li[data-step="kontaktperson-wall"] [data-action=go-step]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ step: 'kontaktperson-wall' });
+
+    // Editing a step: both languages and the minutes.
+    await click('ol.steps > li[data-step="kaedeansvar-plenum"] [data-action=edit-step]');
+    const form = el.shadowRoot!.querySelector('ol.steps > li[data-step="kaedeansvar-plenum"] form')!;
+    (form.querySelector('[name=da]') as HTMLTextAreaElement).value = 'Fortæl om jeres vigtigste seddel.';
+    (form.querySelector('[name=minutes]') as HTMLInputElement).value = '';
+    await click('ol.steps > li[data-step="kaedeansvar-plenum"] [data-action=save-step]');
+    expect(fetch.writes().at(-1)).toMatchObject({
+      path: `/api/workshops/${ID}/run-sheet/steps/kaedeansvar-plenum`,
+      body: { text: { da: 'Fortæl om jeres vigtigste seddel.', en: STEPS[1]!.text.en }, minutes: null },
+    });
+    expect(el.shadowRoot!.querySelector('ol.steps form')).toBeNull();
+  });
+
+  it('brings everyone, or one group, to the step’s tool; the thumbnails show that tool', async () => {
+    const { el, fetch, click } = await setup();
+    await click('[data-action=bring-all]');
+    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/attention`, body: { group: null } });
+    await click('ol.tiles > li[data-group="2"] [data-action=bring-group]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ group: 2 });
+    expect(el.shadowRoot!.textContent).toContain('Gruppe 2 går nu hertil');
+    const thumb = el.shadowRoot!.querySelector('ol.tiles > li[data-group="1"] kb-board') as KbBoard;
+    expect(thumb.task?.tools).toEqual(['seven-themes', 'bor-gor-matrix']);
+  });
+
+  it('is the facilitator’s own view of a group: present on its board, bringing the group, pointing, leading', async () => {
+    const { el, fetch, fake, click } = await setup();
+    await click('ol.tiles > li[data-group="1"] [data-action=open]');
+    // The facilitator's own connection to the group's board, with presence.
+    expect(fake.boards).toHaveLength(1);
+    expect(fake.boards[0]!.room).toBe(`w-${ID}-g1`);
+    expect(fake.boards[0]!.presence.self.name).toBe('Facilitator');
+    const view = el.shadowRoot!.querySelector('dialog kb-console-group-view')!;
+    const board = view.querySelector('kb-board') as KbBoard;
+    expect(board.board).toBe(fake.boards[0]!.board);
+
+    await click('dialog [data-action=bring-here]');
+    const bring = fetch.writes().at(-1)!;
+    expect(bring.path).toBe(`/api/workshops/${ID}/attention`);
+    expect(bring.body).toMatchObject({ group: 1, rect: { x: expect.any(Number), y: expect.any(Number), w: expect.any(Number), h: expect.any(Number) } });
+
+    await click('dialog [data-action=point]');
+    const catcher = view.querySelector('.pointer-catch') as HTMLElement;
+    const r = board.getBoundingClientRect();
+    catcher.dispatchEvent(new PointerEvent('pointerdown', { clientX: r.left + 100, clientY: r.top + 50, bubbles: true, composed: true }));
+    await tick();
+    await el.updateComplete;
+    const p = fetch.writes().at(-1)!;
+    expect(p.path).toBe(`/api/workshops/${ID}/pointer`);
+    const v = board.view;
+    expect(p.body).toEqual({ group: 1, point: { x: Math.round(100 / v.zoom + v.x), y: Math.round(50 / v.zoom + v.y) } });
+    expect(board.pointer).toEqual({ x: Math.round(100 / v.zoom + v.x), y: Math.round(50 / v.zoom + v.y) });
+    await click('dialog [data-action=pointer-off]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ group: 1, point: null });
+
+    await click('dialog [data-action=lead]');
+    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/lead`, body: { group: 1, clientId: 4242 } });
+    expect(el.shadowRoot!.querySelector('dialog [data-action=lead]')!.getAttribute('aria-pressed')).toBe('true');
+    await click('dialog [data-action=lead]');
+    expect(fetch.writes().at(-1)!.body).toEqual({ group: 1, clientId: null });
+
+    // Closing the view leaves the group's board.
+    await click('dialog header button');
+    expect(fake.boards[0]!.destroyed).toBe(true);
   });
 });

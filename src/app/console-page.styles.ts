@@ -1,22 +1,121 @@
-/** The styles of `<kb-console-page>` itself: the rows of cards and the full-size board dialog. */
+/**
+ * The styles of `<kb-console-page>` itself: a compact header; the cards a facilitator needs
+ * during group work in a column that stays in view beside the groups (it scrolls on its own
+ * when it is taller than the screen); the full-size board dialog.
+ */
 import { css } from 'lit';
 
 export const consolePageStyles = css`
-  .row.spread {
-    justify-content: space-between;
+  main.console {
+    max-width: none;
+    margin: 0;
+    padding: 8px 14px 0;
+    gap: 6px;
+    box-sizing: border-box;
+  }
+  .console-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 14px;
+  }
+  .console-head h1 {
+    font-size: 1.35rem;
+    margin: 0;
   }
   p.status-line {
+    flex: 1 1 12rem;
     min-height: 1.45em;
+    margin: 0;
   }
-  .controls {
+  .card-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 4px 10px;
+  }
+  .layout {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr));
-    gap: 16px;
+    grid-template-columns: minmax(17rem, 21rem) minmax(0, 1fr);
+    gap: 12px;
   }
-  .controls section.card {
+  .side,
+  .scroller {
+    overflow-y: auto;
+    padding: 2px 2px 16px;
+  }
+  .main-col {
     display: flex;
     flex-direction: column;
     gap: 10px;
+    min-width: 0;
+    min-height: 0;
+  }
+  .strip {
+    display: grid;
+    grid-template-columns: 1.75fr 1fr 1fr 1.1fr;
+    gap: 10px;
+    padding: 2px;
+  }
+  .scroller {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  section.card {
+    padding: 10px 12px;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  h2 {
+    font-size: 1.05rem;
+    margin: 0;
+  }
+  .strip form.row,
+  .strip .row {
+    gap: 6px;
+  }
+  .strip button,
+  .strip input {
+    padding: 6px 9px;
+  }
+  .strip input.minutes {
+    width: 4.5rem;
+  }
+  .strip button.big {
+    font-size: 1rem;
+    padding: 8px 14px;
+  }
+  .strip p {
+    margin: 0;
+  }
+  .strip .clock {
+    font-size: 1.3rem;
+  }
+  /* Wide screens: the page is the screen; the run-sheet and the groups scroll on their own. */
+  @media (min-width: 901px) {
+    :host {
+      height: 100vh;
+      height: 100dvh;
+    }
+    main.console {
+      height: 100%;
+    }
+    .layout {
+      flex: 1;
+      min-height: 0;
+      grid-template-rows: minmax(0, 1fr);
+    }
+  }
+  @media (max-width: 900px) {
+    .layout {
+      grid-template-columns: 1fr;
+    }
+    .strip {
+      grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    }
   }
   dialog {
     width: min(96vw, 1600px);

@@ -1,31 +1,41 @@
 /**
- * `<kb-console-page>` (`/f/<id>#<facilitator token>`): the facilitator's overview. Every
- * group's board live as a thumbnail (watched read-only, unseen), who is in which group, the
- * timer, a message to all, lock and cross-view, moving a person, snapshots for the plenum,
- * exports, and deleting the workshop (after a confirmation).
+ * `<kb-console-page>` (`/f/<id>#<facilitator token>`): the facilitator's overview. The run-sheet
+ * (next step, any step, editing a step, bring everyone here), the timer, a message to all,
+ * lock and cross-view and snapshots for the plenum stay in view beside the groups; every
+ * group's board shows live as a thumbnail of the current step's tool (watched read-only,
+ * unseen), with who is in it and "bring the group here". A group's board opens full size as the
+ * facilitator's own view of it (with presence: bring the group to what is shown, a "look here"
+ * pointer, let the group follow, move a person). Below: exports, and deleting the workshop
+ * (after a confirmation). At 1440x900 the whole console for six groups fits on the screen.
  *
  * The page holds the workshop's state and the connections (the API, the control document,
- * a watched room per group) and makes every request; the cards are page parts that show it
- * and say what the facilitator asked for: `<kb-console-timer>`, `<kb-console-message>`,
- * `<kb-console-lock>`, `<kb-console-groups>` (with `<kb-console-people>`),
- * `<kb-console-snapshots>`, `<kb-exports>` and `<kb-console-delete>`.
+ * a watched room per group, the facilitator's own connection to the board shown full size)
+ * and makes every request; the cards are page parts that show it and say what the facilitator
+ * asked for: `<kb-console-run-sheet>`, `<kb-console-timer>`, `<kb-console-message>`,
+ * `<kb-console-lock>`, `<kb-console-groups>`, `<kb-console-group-view>` (with
+ * `<kb-console-people>`), `<kb-console-snapshots>`, `<kb-exports>` and `<kb-console-delete>`.
  *
  * @cssproperty --kb-radius - the full-size board dialog's corners (and the page's cards).
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/lit.js';
+import { currentStep, type BoardRect, type WidgetType } from '../model/index.js';
+import { colorFor } from '../sync/presence.js';
 import type { ControlState, SnapshotSetView, TimerRequest, WorkshopView } from '../workshop/api.js';
 import { groupRoom } from '../workshop/rooms.js';
 import '../canvas/board-element.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
 import { facilitatorGate } from './bits.js';
 import './console-delete.js';
+import './console-group-view.js';
 import './console-groups.js';
 import './console-lock.js';
 import type { KbConsoleMessage } from './console-message.js';
 import './console-message.js';
 import { consolePageStyles } from './console-page.styles.js';
+import type { KbConsoleRunSheet, StepEditRequest } from './console-run-sheet.js';
+import './console-run-sheet.js';
 import type { MoveRequest } from './console-people.js';
 import type { KbConsoleSnapshots } from './console-snapshots.js';
 import './console-snapshots.js';
@@ -33,10 +43,12 @@ import './console-timer.js';
 import type { ControlSource, Person, Refusal, WatchedRoom } from './control.js';
 import './exports-element.js';
 import { m } from './facilitator-messages.js';
+import { attend, editStep, goStep, lead, point, runSheet } from './lead-api.js';
+import { kindLabel, lm } from './lead-messages.js';
 import { partsUpdated } from './page-part.js';
 import { pageStyles } from './page-styles.js';
 import { absolute, forgetToken, takeToken } from './routes.js';
-import { defaultServices, type Services } from './services.js';
+import { defaultServices, type GroupBoardConnection, type Services } from './services.js';
 
 export const POLL_MS = 5000;
 
@@ -73,6 +85,9 @@ export class KbConsolePage extends LitElement {
   readonly #rooms = new Map<number, WatchedRoom>();
   #offs: (() => void)[] = [];
   #poll: ReturnType<typeof setInterval> | undefined;
+  /** The facilitator's own connection to the board shown full size (with presence). */
+  #live: { group: number; conn: GroupBoardConnection } | null = null;
+  #taskCache: { tools: readonly WidgetType[]; key: string } | null = null;
   readonly #now = (): number => this.services.now() + (this.#api?.clockOffset ?? 0);
 
   constructor() {
@@ -120,6 +135,8 @@ export class KbConsolePage extends LitElement {
     );
     await this.#refresh();
     void this.#loadSnapshots();
+    // A workshop made before run-sheets gets its parts' steps now (the document then has them).
+    void this.#act((api) => runSheet(api, this.workshopId));
     this.#poll = setInterval(() => void this.#refresh(), POLL_MS);
   }
 
@@ -186,6 +203,8 @@ export class KbConsolePage extends LitElement {
     this.#offs = [];
     for (const r of this.#rooms.values()) r.destroy();
     this.#rooms.clear();
+    this.#live?.conn.destroy();
+    this.#live = null;
     this.#control?.destroy();
     this.#control = null;
   }
@@ -220,10 +239,37 @@ export class KbConsolePage extends LitElement {
 
   #open(n: number | null): void {
     this.opened = n;
+    if (this.#live?.group !== n) {
+      this.#live?.conn.destroy();
+      this.#live = null;
+      const g = this.view?.groups.find((x) => x.number === n);
+      if (n !== null && this.#token) {
+        const room = g?.room || groupRoom(this.workshopId, n);
+        this.#live = { group: n, conn: this.services.groupBoard(room, this.#token, { name: lm('facilitator'), color: colorFor(5) }) };
+      }
+    }
     void this.updateComplete.then(() => {
       if (n === null) this.dialog?.close();
       else if (!this.dialog.open) this.dialog.showModal();
     });
+  }
+
+  /** Who is on a group's board, but for the facilitator's own view of it. */
+  #peopleOf(n: number): Person[] {
+    const own = this.#live?.conn.clientId;
+    return (this.people.get(n) ?? []).filter((p) => p.clientId !== own);
+  }
+
+  #peopleMap(): Map<number, Person[]> {
+    return new Map([...this.people.keys()].map((n) => [n, this.#peopleOf(n)]));
+  }
+
+  /** The current step's tools, for the thumbnails and "bring here" (the same object while the step is). */
+  #task(): { tools: readonly WidgetType[]; key: string } | null {
+    const step = currentStep(this.control);
+    const key = step ? `${step.id}:${step.tools.join(',')}` : null;
+    if (this.#taskCache?.key !== key) this.#taskCache = step && key ? { tools: step.tools, key } : null;
+    return this.#taskCache;
   }
 
   #locked(): boolean {
@@ -269,6 +315,60 @@ export class KbConsolePage extends LitElement {
     );
   }
 
+  #goStep(req: { step: string } | { to: 'next' | 'previous' }): void {
+    void this.#act(
+      (api) => goStep(api, this.workshopId, req),
+      (sheet) => {
+        const i = sheet.steps.findIndex((s) => s.id === sheet.step?.id);
+        if (this.control) this.control = { ...this.control, steps: sheet.steps, step: sheet.step };
+        this.notice = lm('moved', { n: i + 1, kind: kindLabel(sheet.steps[i]?.kind ?? '') });
+      },
+    );
+  }
+
+  #editStep(e: CustomEvent<StepEditRequest>): void {
+    const part = e.currentTarget as KbConsoleRunSheet;
+    const { id, text, minutes } = e.detail;
+    void this.#act(
+      (api) => editStep(api, this.workshopId, id, { text, minutes }),
+      (sheet) => {
+        if (this.control) this.control = { ...this.control, steps: sheet.steps, step: sheet.step };
+        part.saved();
+        this.notice = lm('saved', { n: sheet.steps.findIndex((s) => s.id === id) + 1 });
+      },
+    );
+  }
+
+  /** "Bring everyone here": every group (null) or one, to the step's tool or to a place of its board. */
+  #bring(group: number | null, rect?: BoardRect): void {
+    void this.#act(
+      (api) => attend(api, this.workshopId, { group, ...(rect ? { rect } : {}) }),
+      () => (this.notice = group === null ? lm('brought') : lm('broughtGroup', { group: this.#groupName(group) })),
+    );
+  }
+
+  #pointer(e: CustomEvent<{ group: number; point: { x: number; y: number } | null }>): void {
+    const { group, point: p } = e.detail;
+    void this.#act(
+      (api) => point(api, this.workshopId, { group, point: p }),
+      (pointer) => {
+        if (this.control) this.control = { ...this.control, pointer };
+        this.notice = pointer ? lm('pointerShown', { group: this.#groupName(group) }) : '';
+      },
+    );
+  }
+
+  #lead(e: CustomEvent<{ group: number; clientId: number | null }>): void {
+    const { group, clientId } = e.detail;
+    void this.#act(
+      (api) => lead(api, this.workshopId, group, clientId),
+      (l) => {
+        if (this.control) this.control = { ...this.control, lead: l };
+        this.notice = l ? lm('following', { group: this.#groupName(group) }) : '';
+      },
+    );
+  }
+
   #takeSnapshot(e: CustomEvent<{ name: string }>): void {
     const part = e.currentTarget as KbConsoleSnapshots;
     const name = e.detail.name || this.#defaultSnapshotName();
@@ -296,15 +396,29 @@ export class KbConsolePage extends LitElement {
 
   #renderDialog() {
     const n = this.opened;
-    const room = n !== null ? this.#rooms.get(n) : undefined;
-    return html`<dialog aria-labelledby="dialog-h" @close=${() => (this.opened = null)}>
+    const live = n !== null && this.#live?.group === n ? this.#live.conn : null;
+    const groups = (this.view?.groups ?? []).map((g) => ({ number: g.number, name: g.name }));
+    return html`<dialog aria-labelledby="dialog-h" @close=${() => this.#open(null)}>
       ${n !== null
         ? html`<div class="dialog-shell">
             <header>
               <h2 id="dialog-h">${this.#groupName(n)}</h2>
               <button type="button" class="secondary" @click=${() => this.#open(null)}>${m('common.close')}</button>
             </header>
-            <div class="dialog-board">${room ? html`<kb-board .board=${room.board} readonly status="connected"></kb-board>` : nothing}</div>
+            <div class="dialog-board">
+              <kb-console-group-view
+                .group=${n}
+                .connection=${live}
+                .control=${this.control}
+                .people=${this.#peopleOf(n)}
+                .groups=${groups}
+                ?busy=${this.busy}
+                @kb-bring=${(e: CustomEvent<{ group: number; rect: BoardRect }>) => this.#bring(e.detail.group, e.detail.rect)}
+                @kb-pointer=${this.#pointer}
+                @kb-lead=${this.#lead}
+                @kb-move=${this.#move}
+              ></kb-console-group-view>
+            </div>
           </div>`
         : nothing}
     </dialog>`;
@@ -315,46 +429,60 @@ export class KbConsolePage extends LitElement {
     if (gate || !this.view) return gate;
     const v = this.view;
     const busy = this.busy;
-    return html`<main class="page wide">
-        <header>
-          <div class="row spread">
-            <h1>${m('console.title', { title: v.title })}</h1>
-            <kb-lang inline></kb-lang>
-          </div>
-          <p class="row">
-            <a class="button" data-action="plenum" href=${this.#plenumLink()} target="_blank" rel="noopener">${m('console.plenumLive')}</a>
-            <span class="hint">${m('console.plenumHint')}</span>
-          </p>
-          <kb-copy-link class="plenum-link" .label=${m('created.plenum')} .value=${absolute(this.#plenumLink())}></kb-copy-link>
+    return html`<main class="page wide console">
+        <header class="console-head">
+          <h1>${m('console.title', { title: v.title })}</h1>
+          <p role="status" class="status-line ${this.error ? 'error' : 'ok'}">${this.error || this.notice}</p>
+          <a class="button" data-action="plenum" href=${this.#plenumLink()} target="_blank" rel="noopener" title=${m('console.plenumHint')}>${m('console.plenumLive')}</a>
+          <kb-lang inline></kb-lang>
         </header>
-        <p role="status" class="status-line ${this.error ? 'error' : 'ok'}">${this.error || this.notice}</p>
-        <div class="controls">
-          <kb-console-timer .timer=${this.control?.timer ?? null} .now=${this.#now} ?busy=${busy} @kb-timer-request=${(e: CustomEvent<TimerRequest>) => void this.#timer(e.detail)}></kb-console-timer>
-          <kb-console-message .current=${this.control?.message ?? null} ?busy=${busy} @kb-message-send=${this.#sendMessage} @kb-message-clear=${this.#clearMessage}></kb-console-message>
-          <kb-console-lock
-            ?locked=${this.#locked()}
-            ?crossView=${this.#crossView()}
-            ?busy=${busy}
-            @kb-lock=${(e: CustomEvent<{ locked: boolean }>) => void this.#act((api) => api.lock(this.workshopId, e.detail.locked), (r) => this.#applyView(r))}
-            @kb-cross-view=${(e: CustomEvent<{ enabled: boolean }>) => void this.#act((api) => api.crossView(this.workshopId, e.detail.enabled), (r) => this.#applyView(r))}
-          ></kb-console-lock>
+        <div class="layout">
+          <div class="side">
+            <kb-console-run-sheet
+              .steps=${this.control?.steps ?? []}
+              .step=${this.control?.step ?? null}
+              ?busy=${busy}
+              @kb-step-go=${(e: CustomEvent<{ step: string } | { to: 'next' | 'previous' }>) => this.#goStep(e.detail)}
+              @kb-step-edit=${this.#editStep}
+              @kb-bring=${() => this.#bring(null)}
+            ></kb-console-run-sheet>
+          </div>
+          <div class="main-col">
+            <div class="strip">
+              <kb-console-timer .timer=${this.control?.timer ?? null} .now=${this.#now} ?busy=${busy} @kb-timer-request=${(e: CustomEvent<TimerRequest>) => void this.#timer(e.detail)}></kb-console-timer>
+              <kb-console-message .current=${this.control?.message ?? null} ?busy=${busy} @kb-message-send=${this.#sendMessage} @kb-message-clear=${this.#clearMessage}></kb-console-message>
+              <kb-console-lock
+                ?locked=${this.#locked()}
+                ?crossView=${this.#crossView()}
+                ?busy=${busy}
+                @kb-lock=${(e: CustomEvent<{ locked: boolean }>) => void this.#act((api) => api.lock(this.workshopId, e.detail.locked), (r) => this.#applyView(r))}
+                @kb-cross-view=${(e: CustomEvent<{ enabled: boolean }>) => void this.#act((api) => api.crossView(this.workshopId, e.detail.enabled), (r) => this.#applyView(r))}
+              ></kb-console-lock>
+              <kb-console-snapshots .snapshots=${this.snapshots} .defaultName=${this.snapshotDefault} .plenumLink=${(set: string) => this.#plenumLink(set)} ?busy=${busy} @kb-snapshot=${this.#takeSnapshot}></kb-console-snapshots>
+            </div>
+            <div class="scroller">
+              <kb-console-groups
+                .groups=${v.groups}
+                .rooms=${this.#rooms}
+                .people=${this.#peopleMap()}
+                .task=${this.#task()}
+                ?busy=${busy}
+                @kb-open-board=${(e: CustomEvent<{ group: number }>) => this.#open(e.detail.group)}
+                @kb-bring=${(e: CustomEvent<{ group: number }>) => this.#bring(e.detail.group)}
+              ></kb-console-groups>
+              <section class="card" aria-labelledby="plenum-h">
+                <h2 id="plenum-h">${m('console.plenumLive')}</h2>
+                <p class="hint">${m('console.plenumHint')}</p>
+                <kb-copy-link class="plenum-link" .label=${m('created.plenum')} .value=${absolute(this.#plenumLink())}></kb-copy-link>
+              </section>
+              <section class="card" aria-labelledby="exp-h">
+                <h2 id="exp-h">${m('console.exports')}</h2>
+                <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .groups=${v.groups.map((g) => ({ number: g.number, name: g.name }))}></kb-exports>
+              </section>
+              <kb-console-delete .expiresAt=${v.expiresAt ?? 0} ?busy=${busy} @kb-delete=${() => void this.#act((api) => api.deleteWorkshop(this.workshopId), () => this.#onDeleted())}></kb-console-delete>
+            </div>
+          </div>
         </div>
-        <kb-console-groups
-          .groups=${v.groups}
-          .rooms=${this.#rooms}
-          .people=${this.people}
-          ?busy=${busy}
-          @kb-open-board=${(e: CustomEvent<{ group: number }>) => this.#open(e.detail.group)}
-          @kb-move=${this.#move}
-        ></kb-console-groups>
-        <div class="controls">
-          <kb-console-snapshots .snapshots=${this.snapshots} .defaultName=${this.snapshotDefault} .plenumLink=${(set: string) => this.#plenumLink(set)} ?busy=${busy} @kb-snapshot=${this.#takeSnapshot}></kb-console-snapshots>
-          <section class="card" aria-labelledby="exp-h">
-            <h2 id="exp-h">${m('console.exports')}</h2>
-            <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .groups=${v.groups.map((g) => ({ number: g.number, name: g.name }))}></kb-exports>
-          </section>
-        </div>
-        <kb-console-delete .expiresAt=${v.expiresAt ?? 0} ?busy=${busy} @kb-delete=${() => void this.#act((api) => api.deleteWorkshop(this.workshopId), () => this.#onDeleted())}></kb-console-delete>
       </main>
       ${this.#renderDialog()}`;
   }

@@ -40,8 +40,10 @@ export class KbConsoleTimer extends PagePart {
     const minutes = Number(this.minutes);
     const validMinutes = Number.isFinite(minutes) && minutes >= 1 && minutes <= 240;
     return html`<section class="card" aria-labelledby="timer-h">
-      <h2 id="timer-h">${m('console.timer')}</h2>
-      ${r ? html`<kb-timer .timer=${timer} .now=${this.now}></kb-timer>` : html`<p class="hint">${m('console.noTimer')}</p>`}
+      <div class="card-head">
+        <h2 id="timer-h">${m('console.timer')}</h2>
+        ${r ? html`<kb-timer .timer=${timer} .now=${this.now}></kb-timer>` : html`<p class="hint">${m('console.noTimer')}</p>`}
+      </div>
       <form
         class="row"
         @submit=${(e: SubmitEvent) => {

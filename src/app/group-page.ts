@@ -9,13 +9,16 @@
  *
  * The page holds the connections (the board, the control document, a watched room while
  * looking at another group) and the phase; `<kb-group-header>` draws what is over the board
- * and `<kb-peek-dialog>` the look at another group's board.
+ * and `<kb-peek-dialog>` the look at another group's board. What the facilitator leads (the
+ * step and its instruction, "bring everyone here", the pointer, follow) is `group-step.ts`,
+ * loaded just after the page.
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { setLocale, t } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
 import type { ConnectionStatus } from '../sync/connection.js';
+import type { KbBoard } from '../canvas/board-element.js';
 import { colorFor } from '../sync/presence.js';
 import type { ControlState, WorkshopView } from '../workshop/api.js';
 import { groupRoom } from '../workshop/rooms.js';
@@ -70,6 +73,10 @@ export class KbGroupPage extends LitElement {
   @state() private movingTo = 0;
   /** Cross-view: the other group being looked at (read only), if any. */
   @state() private peeking: { number: number; room: WatchedRoom } | null = null;
+  /** The participant's view is away from the current step's tool. */
+  @state() private offTask = false;
+  /** What the facilitator leads (./group-step.ts), once loaded. */
+  #lead: { mod: typeof import('./group-step.js'); seen: import('./group-step.js').LeadSeen; task: import('./group-step.js').Task | null } | null = null;
 
   #token: string | null = null;
   #api: WorkshopApi | null = null;
@@ -86,6 +93,10 @@ export class KbGroupPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void import('./group-step.js').then((mod) => {
+      this.#lead = { mod, seen: mod.newLeadSeen(), task: null };
+      this.requestUpdate();
+    });
     void this.#start();
   }
 
@@ -94,6 +105,11 @@ export class KbGroupPage extends LitElement {
     const done = await super.getUpdateComplete();
     await partsUpdated(this.renderRoot);
     return done;
+  }
+
+  protected override updated(): void {
+    const lead = this.#lead;
+    lead?.mod.leadBoard(this.renderRoot.querySelector<KbBoard>('kb-board'), this.control, this.group, lead.seen);
   }
 
   override disconnectedCallback(): void {
@@ -145,6 +161,13 @@ export class KbGroupPage extends LitElement {
     } catch {
       /* the shared token still opens the board; a move then leaves it valid */
     }
+  }
+
+  #task(): import('./group-step.js').Task | null {
+    const lead = this.#lead;
+    if (!lead) return null;
+    lead.task = lead.mod.taskOf(this.control, lead.task);
+    return lead.task;
   }
 
   #groupName(n = this.group): string {
@@ -281,6 +304,7 @@ export class KbGroupPage extends LitElement {
               .error=${this.phase === 'board' ? this.error : ''}
               @kb-peek=${(e: CustomEvent<{ group: number }>) => this.#peek(e.detail.group)}
             ></kb-group-header>
+            <kb-group-step .control=${this.control} ?offTask=${this.offTask} @kb-back-to-task=${() => this.renderRoot.querySelector<KbBoard>('kb-board')?.backToTask()}></kb-group-step>
             <div class="board-area">
               ${c
                 ? html`<kb-board
@@ -291,6 +315,8 @@ export class KbGroupPage extends LitElement {
                     .userName=${this.name}
                     .clientTag=${clientTag()}
                     .synced=${this.synced}
+                    .task=${this.#task()}
+                    @kb-task-view=${(e: CustomEvent<{ onTask: boolean }>) => (this.offTask = !e.detail.onTask)}
                     ?readonly=${this.control?.locked === true || c.readOnly() !== null}
                     .readOnlyReason=${readOnlyText(c.readOnly())}
                   ></kb-board>`

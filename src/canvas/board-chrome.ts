@@ -12,7 +12,7 @@ import type { ConnectionStatus } from '../sync/connection.js';
 import type { Peer, User } from '../sync/presence.js';
 import type { CanvasItem } from './item-view.js';
 import './palette.js';
-import type { PaletteAdd } from './palette.js';
+import type { GoToTarget, PaletteAdd } from './palette.js';
 import './people.js';
 import { ZOOM_STEP } from './viewport.js';
 
@@ -29,6 +29,8 @@ export interface ChromeState {
   selectionSize: number;
   /** The selected items still on the canvas. */
   selected: CanvasItem[];
+  /** What the palette's "Gå til" offers (and what "add another?" checks against). */
+  targets: GoToTarget[];
 }
 
 /** The board's own commands the bars offer (the `<kb-board>` element's public methods). */
@@ -48,11 +50,13 @@ export interface ChromeActions {
   /** Follow this participant's view (null: stop). */
   follow(clientId: number | null): void;
   setColor(notes: Item<'note'>[], color: NoteColor): void;
+  /** Show this item ("Gå til", `kb-go-to`). */
+  goTo(id: string): void;
 }
 
 export function renderChrome(s: ChromeState, board: BoardCommands, a: ChromeActions): TemplateResult {
   return html`
-    <kb-palette class="bar palette" part="palette" role="toolbar" aria-label=${t('board.palette')} ?disabled=${s.readonly} @kb-palette-add=${(e: CustomEvent<PaletteAdd>) => a.add(e)}></kb-palette>
+    <kb-palette class="bar palette" part="palette" role="toolbar" aria-label=${t('board.palette')} ?disabled=${s.readonly} .targets=${s.targets} @kb-palette-add=${(e: CustomEvent<PaletteAdd>) => a.add(e)} @kb-go-to=${(e: CustomEvent<{ id: string }>) => a.goTo(e.detail.id)}></kb-palette>
     <div class="bar top" part="toolbar" role="toolbar" aria-label=${t('board.canvas')}>
       <button aria-label=${t('board.undo')} title=${t('board.undo')} ?disabled=${s.readonly || !s.canUndo} @click=${() => board.undo()}>↶</button>
       <button aria-label=${t('board.redo')} title=${t('board.redo')} ?disabled=${s.readonly || !s.canRedo} @click=${() => board.redo()}>↷</button>

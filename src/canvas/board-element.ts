@@ -17,10 +17,14 @@
  * (selecting, pick up and place), `gestures.ts` (pan, zoom, rubber band), `item-drag.ts`
  * (dragging items), `peer-tracker.ts` (peers and following) and `board-keys.ts` (the
  * keyboard). `arrange.ts` works out where items go, `placing.ts` what a palette tool writes,
- * `item-view.ts` and `board-chrome.ts` draw the items and the bars.
+ * `item-view.ts` and `board-chrome.ts` draw the items and the bars. `task-view.ts` makes it a
+ * task view: it opens on the `task`'s tool, legibly, glides where the facilitator leads
+ * (`focusTool`, `goTo`, `showRect`), shows the facilitator's `pointer`, and says when the
+ * participant has left the task (`kb-task-view`; `backToTask()` returns).
  *
  * @event kb-selection-change - detail `{ ids: string[] }`
  * @event kb-status-message - detail `{ message: string }`: something to announce.
+ * @event kb-task-view - detail `{ onTask: boolean }`: the view left the task's tool, or came back.
  * @csspart viewport - the pannable area.
  * @csspart palette - the tool palette.
  * @csspart toolbar - zoom, undo and redo.
@@ -33,7 +37,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { getLocale, t } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
-import type { Board, Origin } from '../model/index.js';
+import type { Board, Origin, WidgetType } from '../model/index.js';
 import type { ConnectionStatus } from '../sync/connection.js';
 import type { Peer, Presence } from '../sync/presence.js';
 import { frameAt, freeSpot } from './arrange.js';
@@ -43,16 +47,17 @@ import { CanvasDoc } from './canvas-doc.js';
 import { ViewportGestures } from './gestures.js';
 import { capture, ItemDrags } from './item-drag.js';
 import { renderCursor, renderItem, type CanvasItem, type ItemState } from './item-view.js';
-import type { PaletteAdd, Tool } from './palette.js';
+import type { GoToTarget, PaletteAdd, Tool } from './palette.js';
 import { PeerTracker } from './peer-tracker.js';
 import { placeTool, toolSize } from './placing.js';
 import { Selection } from './selection.js';
 import { boardStyles, toolButtonStyles } from './styles.js';
-import { boundsOf, centreOn, fitView, screenToWorld, zoomAt, type View } from './viewport.js';
+import { chromeInsets, renderPointer, TaskView, taskStyles, toolBox } from './task-view.js';
+import { boundsOf, centreOn, fitView, screenToWorld, zoomAt, type Insets, type View } from './viewport.js';
 
 @customElement('kb-board')
 export class KbBoard extends LitElement {
-  static override styles = [toolButtonStyles, boardStyles];
+  static override styles = [toolButtonStyles, boardStyles, taskStyles];
 
   @property({ attribute: false }) board: Board | undefined;
   @property({ attribute: false }) presence: Presence | null = null;
@@ -74,6 +79,14 @@ export class KbBoard extends LitElement {
    * content (once, unless the participant already moved or added). An empty board never jumps.
    */
   @property({ type: Boolean }) synced = false;
+  /**
+   * The tools the workshop is at (the current step's) and a key that changes when the
+   * facilitator moves on: the board opens on the first tool and glides to it on each new key.
+   * A bare board (chrome false) shows just that tool.
+   */
+  @property({ attribute: false }) task: { tools: readonly WidgetType[]; key: string } | null = null;
+  /** The facilitator's "look here" pointer, a board point (null: none). */
+  @property({ attribute: false }) pointer: { x: number; y: number } | null = null;
 
   @state() view: View = { x: -80, y: -80, zoom: 1 };
   @state() private editing: string | null = null;
@@ -113,6 +126,15 @@ export class KbBoard extends LitElement {
   readonly #peers = new PeerTracker(this, {
     follow: (v) => (this.view = centreOn({ ...this.view, zoom: v.zoom }, v.x, v.y, this.#size())),
   });
+  readonly #task = new TaskView(this, {
+    view: () => this.view,
+    show: (v) => this.#showView(v),
+    size: () => this.#size(),
+    insets: () => this.#insets(),
+    items: () => this.canvasItems(),
+    busy: () => this.editing !== null || this.#drags.positions.size > 0,
+  });
+  #taskKey: string | null = null;
   readonly #keys = new BoardKeys(this, this.#sel, {
     readonly: () => this.readonly,
     placeAtCentre: () => this.#sel.placeAt(this.#viewCentre()),
@@ -180,6 +202,26 @@ export class KbBoard extends LitElement {
     this.presence?.setView({ x: v.x + s.w / 2 / v.zoom, y: v.y + s.h / 2 / v.zoom, zoom: v.zoom });
   }
 
+  /** A view the board moved to itself (a task, a glide): the peers are told; following goes on. */
+  #showView(v: View): void {
+    this.#fittedOnce = true;
+    this.view = v;
+    const s = this.#size();
+    this.presence?.setView({ x: v.x + s.w / 2 / v.zoom, y: v.y + s.h / 2 / v.zoom, zoom: v.zoom });
+  }
+
+  /** The free area beside the chrome's bars (bare boards: a margin). */
+  #insets(): Insets {
+    if (!this.chrome) return { top: 8, right: 8, bottom: 8, left: 8 };
+    const vp = this.viewportEl?.getBoundingClientRect();
+    if (!vp) return { top: 12, right: 12, bottom: 12, left: 12 };
+    const bars = [...this.renderRoot.querySelectorAll('.bar')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { x: r.left - vp.left, y: r.top - vp.top, w: r.width, h: r.height };
+    });
+    return chromeInsets({ w: vp.width, h: vp.height }, bars);
+  }
+
   #announce(message: string): void {
     this.announcement = message;
     this.dispatchEvent(new CustomEvent('kb-status-message', { detail: { message }, bubbles: true, composed: true }));
@@ -207,6 +249,8 @@ export class KbBoard extends LitElement {
     this.#doc.written();
     this.#sel.select([id]);
     if (tool.kind === 'note') this.editing = id;
+    // A new tool is shown where it landed (a free place may be off screen).
+    else void this.updateComplete.then(() => this.#task.focusTool(id, { wait: false }));
     return id;
   }
 
@@ -240,9 +284,52 @@ export class KbBoard extends LitElement {
 
   // ---- the view ---------------------------------------------------------------------------
 
+  /** Zooms around the tool in focus where it shows (else the middle of the screen). */
   zoomBy(factor: number): void {
     const s = this.#size();
-    this.#setView(zoomAt(this.view, s.w / 2, s.h / 2, factor));
+    const at = this.#task.anchor() ?? { x: s.w / 2, y: s.h / 2 };
+    this.#setView(zoomAt(this.view, at.x, at.y, factor));
+  }
+
+  /** Shows an item (a tool, a frame) as a task view: its width fitted, its text legible. */
+  focusTool(id: string, opts: { glide?: boolean } = {}): boolean {
+    return this.#task.focusTool(id, { ...opts, wait: false });
+  }
+
+  /** "Go to": shows an item by its id (a tool or a frame), gliding. */
+  goTo(id: string): boolean {
+    return this.focusTool(id);
+  }
+
+  /** Shows the task's tool again ("back to the task"); false when the board has none of its tools. */
+  backToTask(): boolean {
+    return this.#task.focusTask({ wait: false });
+  }
+
+  /** Shows the first tool of this type (the facilitator's "bring everyone here"), after any typing or drag. */
+  showTool(type: WidgetType): boolean {
+    const item = this.canvasItems().find((i) => i.kind === 'widget' && i.props.widget === type);
+    return item ? this.#task.focusTool(item.id) : false;
+  }
+
+  /** Shows a place of the board (the facilitator's "bring everyone here"), after any typing or drag. */
+  showRect(r: { x: number; y: number; w: number; h: number }): void {
+    this.#task.showRect(r);
+  }
+
+  /** Brings a board point into view (the facilitator's pointer), after any typing or drag. */
+  showPoint(x: number, y: number): void {
+    this.#task.showPoint(x, y);
+  }
+
+  /** Follows this peer's view (the facilitator's lead); null stops. */
+  followPeer(clientId: number | null): void {
+    this.#peers.follow(clientId);
+  }
+
+  /** Is the view on the task's tool (or is there no task)? */
+  get onTask(): boolean {
+    return this.#task.onTask;
   }
 
   zoomToFit(): void {
@@ -250,7 +337,8 @@ export class KbBoard extends LitElement {
   }
 
   #fit(): void {
-    const rects = this.canvasItems().map((i) => i.geometry);
+    const task = this.#task.taskItem();
+    const rects = task && !this.chrome ? [task.geometry] : this.canvasItems().map((i) => i.geometry);
     // Leave room for the titles above frames and widgets.
     const size = this.#size();
     // Keep clear of the palette (left), the toolbar (top) and the status and selection bars (bottom).
@@ -260,11 +348,21 @@ export class KbBoard extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('board')) this.#fittedOnce = false;
+    this.#task.tools = this.task?.tools ?? [];
+    const key = this.task?.key ?? null;
     if (this.chrome && this.synced && !this.#fittedOnce) {
       this.#fittedOnce = true;
-      if (this.canvasItems().length > 0) requestAnimationFrame(() => this.#fit());
+      this.#taskKey = key;
+      // The board opens on the task's tool; without one, fitted to its content.
+      if (this.canvasItems().length > 0) requestAnimationFrame(() => this.#task.focusTask({ glide: false, wait: false }) || this.#fit());
+    } else if (this.chrome && this.synced && key !== this.#taskKey) {
+      // The first task (it may come a moment after the board) is where the board opens: a jump.
+      const first = this.#taskKey === null;
+      this.#taskKey = key;
+      if (key) this.#task.focusTask(first ? { glide: false, wait: false } : {});
     }
-    if (!this.chrome && (changed.has('board') || changed.has('chrome') || this.#fitPending)) {
+    if (changed.has('view')) this.#task.viewChanged();
+    if (!this.chrome && (changed.has('board') || changed.has('chrome') || changed.has('task') || this.#fitPending)) {
       this.#fitPending = false;
       requestAnimationFrame(() => this.zoomToFit());
     }
@@ -291,6 +389,8 @@ export class KbBoard extends LitElement {
     if (this.#sel.placing) return this.#sel.placeAt(this.#toWorld(e.clientX, e.clientY));
     if (e.shiftKey) return this.#sel.toggle(item.id);
     if (!this.selection.has(item.id)) this.#sel.select([item.id]);
+    // A double press on a tool's title shows the tool.
+    if ((e.target as Element).closest?.('.widget-handle') && this.#task.titlePress(item)) return;
     if (this.readonly || this.editing === item.id) return;
     this.#drags.start(e, this.#sel.topLevel());
     this.#fittedOnce = true;
@@ -354,16 +454,22 @@ export class KbBoard extends LitElement {
         @pointerleave=${this.#onLeave}
         @wheel=${this.#onWheel}
         @keydown=${this.#onViewportKey}
+        @focusin=${(e: FocusEvent) => this.chrome && this.#task.focusIn(e)}
       >
         <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })}>
           ${repeat(items, (i) => i.id, (i) => this.#renderItem(i))}
           ${this.#gestures.band ? html`<div class="band" style=${styleMap(bandStyle(this.#gestures.band))}></div>` : nothing}
+          ${this.pointer ? renderPointer(this.pointer, v.zoom) : nothing}
           ${this.#peers.peers.map((p) => (p.cursor ? renderCursor({ ...p, cursor: p.cursor }, v.zoom) : nothing))}
         </div>
       </div>
       ${this.chrome ? this.#renderChrome() : nothing}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
+  }
+
+  #targets(): GoToTarget[] {
+    return goToTargets(this.canvasItems());
   }
 
   #renderChrome(): TemplateResult {
@@ -379,18 +485,28 @@ export class KbBoard extends LitElement {
         following: this.#peers.following,
         selectionSize: this.selection.size,
         selected: this.canvasItems().filter((i) => this.selection.has(i.id)),
+        targets: this.#targets(),
       },
       this,
       {
         add: (e) => this.#onPaletteAdd(e),
         follow: (clientId) => this.#peers.follow(clientId),
         setColor: (notes, color) => this.#doc.setColor(notes, color),
+        goTo: (id) => this.goTo(id),
       },
     );
     return html`${chrome}
       ${this.readOnlyReason ? html`<div class="banner" role="status">${this.readOnlyReason}</div>` : nothing}
       ${this.#sel.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}`;
   }
+}
+
+/** What "Gå til" offers: the frames and tools on the board, in reading order. */
+function goToTargets(items: readonly CanvasItem[]): GoToTarget[] {
+  return items
+    .filter((i) => i.kind !== 'note')
+    .sort((a, b) => toolBox(a).y - toolBox(b).y || a.geometry.x - b.geometry.x)
+    .map((i) => (i.kind === 'widget' ? { id: i.id, label: t(`widget.${i.props.widget}`), widget: i.props.widget } : { id: i.id, label: i.kind === 'frame' ? i.props.title || t('board.addFrame') : '' }));
 }
 
 function bandStyle(r: { x: number; y: number; w: number; h: number }): Record<string, string> {

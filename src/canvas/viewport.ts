@@ -92,3 +92,65 @@ export function hitBand<T extends { id: string; rect: Rect }>(items: readonly T[
 export function rectFrom(a: { x: number; y: number }, b: { x: number; y: number }): Rect {
   return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) };
 }
+
+/** The free area of a screen of `size` inside `insets`, in screen pixels. */
+export function freeArea(size: { w: number; h: number }, m: Insets): Rect {
+  return { x: m.left, y: m.top, w: Math.max(1, size.w - m.left - m.right), h: Math.max(1, size.h - m.top - m.bottom) };
+}
+
+/** The board rect a view shows in the screen rect `area`. */
+export function shownRect(v: View, area: Rect): Rect {
+  return { x: v.x + area.x / v.zoom, y: v.y + area.y / v.zoom, w: area.w / v.zoom, h: area.h / v.zoom };
+}
+
+/** The area two rects share (0 when apart). */
+export function overlapArea(a: Rect, b: Rect): number {
+  return Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+}
+
+/**
+ * The task view of `target` (a tool's box, its title included) in the free `area` of the
+ * screen: its width fitted, but never below `minZoom` (the zoom at which its text is legible)
+ * nor above `maxZoom`. A tool that fits is centred; one that does not starts at its top-left,
+ * and the participant pans along it.
+ */
+export function taskView(target: Rect, area: Rect, minZoom: number, maxZoom: number): View {
+  const zoom = clampZoom(Math.max(minZoom, Math.min(maxZoom, area.w / target.w)));
+  const w = target.w * zoom;
+  const h = target.h * zoom;
+  const sx = w <= area.w ? area.x + (area.w - w) / 2 : area.x;
+  const sy = h <= area.h ? area.y + (area.h - h) / 2 : area.y;
+  return { zoom, x: target.x - sx / zoom, y: target.y - sy / zoom };
+}
+
+/**
+ * The view that shows `r` in the free `area` at `zoom` at least `minZoom`, moved as little as
+ * possible from `v` (null when `v` already shows it whole at a legible zoom). Too big to show
+ * whole, `r` shows from its top-left.
+ */
+export function revealView(v: View, r: Rect, area: Rect, minZoom: number): View | null {
+  const zoom = Math.max(v.zoom, minZoom);
+  const shown = shownRect(v, area);
+  if (zoom === v.zoom && r.x >= shown.x && r.y >= shown.y && r.x + r.w <= shown.x + shown.w && r.y + r.h <= shown.y + shown.h) return null;
+  // Keep the centre of the current view where it can, at the new zoom.
+  const cx = shown.x + shown.w / 2;
+  const cy = shown.y + shown.h / 2;
+  const aw = area.w / zoom;
+  const ah = area.h / zoom;
+  const fit = (c: number, lo: number, len: number, span: number): number => (len >= span ? lo : Math.min(lo, Math.max(lo + len - span, c - span / 2)));
+  const x0 = fit(cx, r.x, r.w, aw);
+  const y0 = fit(cy, r.y, r.h, ah);
+  return { zoom, x: x0 - area.x / zoom, y: y0 - area.y / zoom };
+}
+
+/**
+ * The view a fraction `t` (0 to 1) of the way from `a` to `b` on a screen of `size`: the
+ * centre moves evenly and the zoom geometrically, so a glide looks steady at any scale.
+ */
+export function between(a: View, b: View, t: number, size: { w: number; h: number }): View {
+  const zoom = a.zoom * Math.pow(b.zoom / a.zoom, t);
+  const c = (v: View, s: number, k: 'x' | 'y'): number => v[k] + s / 2 / v.zoom;
+  const cx = c(a, size.w, 'x') + (c(b, size.w, 'x') - c(a, size.w, 'x')) * t;
+  const cy = c(a, size.h, 'y') + (c(b, size.h, 'y') - c(a, size.h, 'y')) * t;
+  return { zoom, x: cx - size.w / 2 / zoom, y: cy - size.h / 2 / zoom };
+}

@@ -39,8 +39,8 @@ const DEFAULTS: Record<Part, StepDraft[]> = {
       tools: ['bor-gor-matrix'],
       minutes: 15,
       text: {
-        da: 'Opsamling: Vælg de to vigtigste sedler i matrixen, og fortæl om dem i plenum.',
-        en: 'Summing up: choose the two most important notes in the matrix and tell the plenum about them.',
+        da: 'Vælg de to vigtigste sedler i matrixen, og fortæl om dem i plenum.',
+        en: 'Choose the two most important notes in the matrix and tell the plenum about them.',
       },
     },
   ],
@@ -68,8 +68,8 @@ const DEFAULTS: Record<Part, StepDraft[]> = {
       tools: ['competence-profile', 'reflection-wall'],
       minutes: 15,
       text: {
-        da: 'Opsamling: Vis jeres lokale profil, og fortæl om de svar på væggen, der fik flest hjerter.',
-        en: 'Summing up: show your local profile, and tell about the answers on the wall that got the most hearts.',
+        da: 'Vis jeres lokale profil, og fortæl om de svar på væggen, der fik flest hjerter.',
+        en: 'Show your local profile, and tell about the answers on the wall that got the most hearts.',
       },
     },
   ],

@@ -59,7 +59,7 @@ describe('the run-sheet and attention', () => {
     expect(edited.status).toBe(200);
     const step = edited.body.steps[1]!;
     expect(step.text.en).toBe('Tell us.');
-    expect(step.text.da).toMatch(/^Opsamling/);
+    expect(step.text.da).toMatch(/^Vælg de to vigtigste sedler/);
     expect(step.minutes).toBe(12);
     expect(edited.body.step?.id).toBe('kaedeansvar-work');
     expect((await api('POST', '/run-sheet/steps/nope', w.facilitatorToken, { minutes: 1 })).status).toBe(404);

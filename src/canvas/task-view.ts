@@ -1,0 +1,407 @@
+/**
+ * The board as a task view: it shows the tool the workshop is at, legibly, and goes where the
+ * facilitator leads. A Lit reactive controller of `<kb-board>`, which exposes it as methods
+ * (`focusTool`, `goTo`, `showRect`, `backToTask`) and properties (`task`, `pointer`, `onTask`).
+ *
+ * - The task: the current step's tools. The board opens on the first of them, its width fitted
+ *   but never below the zoom at which its body text is 14 CSS px on screen (12 on a phone);
+ *   when the task changes, the view glides there, or, while the participant types or drags,
+ *   right after. A participant who wandered off is told (`kb-task-view`) so the page can offer
+ *   "back to the task".
+ * - A glide is an animated view change (a jump with prefers-reduced-motion).
+ * - Zoom buttons zoom around the tool in focus (`anchor`); a double press on a tool's title
+ *   shows that tool; keyboard focus brings what it lands on into view at a legible zoom.
+ * - The "look here" pointer is drawn where the facilitator put it (`renderPointer`).
+ *
+ * @event kb-task-view - detail `{ onTask: boolean }`: the view left the task, or came back.
+ */
+import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Rect } from '../layout/rect.js';
+import { naturalSize } from '../kinds/index.js';
+import type { WidgetType } from '../model/index.js';
+import type { CanvasItem } from './item-view.js';
+import { tm } from './task-messages.js';
+import { between, clampZoom, freeArea, overlapArea, revealView, shownRect, taskView, type Insets, type View } from './viewport.js';
+
+/**
+ * The smallest body text each tool draws, in board units at its natural width (from its
+ * element's styles: the matrix's questions, the criteria's status text, a card, a post). The
+ * matrix scales with its width; the others keep their text size.
+ */
+export const BODY_TEXT: Record<WidgetType, number> = {
+  'seven-themes': 15,
+  'bor-gor-matrix': 13.5,
+  'competence-profile': 14,
+  'reflection-wall': 14,
+};
+const SCALES_WITH_WIDTH: ReadonlySet<WidgetType> = new Set(['bor-gor-matrix']);
+/** A note's and a frame title's text on the canvas (styles.ts). */
+const CANVAS_TEXT = 15;
+/** Room above a tool for its title handle (item-view.ts draws it 34 px above). */
+const HANDLE = 40;
+/** Below this width the screen is a phone's. */
+export const PHONE_WIDTH = 600;
+/** A task view zooms in no further than this (a tool fitted to a wide screen). */
+export const TASK_MAX_ZOOM = 1.5;
+const GLIDE_MS = 420;
+
+/** The least on-screen size of body text: 14 CSS px on a laptop or tablet, 12 on a phone. */
+export function minTextPx(screenWidth: number): number {
+  return screenWidth < PHONE_WIDTH ? 12 : 14;
+}
+
+/** The body text of an item in board units. */
+export function bodyText(item: CanvasItem): number {
+  if (item.kind !== 'widget') return CANVAS_TEXT;
+  const type = item.props.widget;
+  return BODY_TEXT[type] * (SCALES_WITH_WIDTH.has(type) ? item.geometry.w / naturalSize(type).w : 1);
+}
+
+/** An item's box with room for its title above. */
+export function toolBox(item: CanvasItem): Rect {
+  const g = item.geometry;
+  return { x: g.x, y: g.y - HANDLE, w: g.w, h: g.h + HANDLE };
+}
+
+/**
+ * The free part of a viewport of `size` beside the chrome's bars (their boxes relative to the
+ * viewport): a bar along the left edge that is taller than wide takes that side (along the right
+ * edge, one taller than half the screen); one along the top or bottom edge takes that strip. A bar touching no edge floats over the board
+ * and is left out (a tool may lie under it: its text stays legible).
+ */
+export function chromeInsets(size: { w: number; h: number }, bars: readonly Rect[], margin = 12): Insets {
+  const m = { top: margin, right: margin, bottom: margin, left: margin };
+  const edge = 2 * margin;
+  for (const b of bars) {
+    if (b.w <= 0 || b.h <= 0) continue;
+    const upright = b.h > b.w;
+    if (upright && b.x < edge) m.left = Math.max(m.left, b.x + b.w + margin);
+    else if (upright && b.h > size.h / 2 && size.w - b.x - b.w < edge) m.right = Math.max(m.right, size.w - b.x + margin);
+    else if (b.y < edge) m.top = Math.max(m.top, b.y + b.h + margin);
+    else if (size.h - b.y - b.h < edge) m.bottom = Math.max(m.bottom, size.h - b.y + margin);
+  }
+  return m;
+}
+
+/** What the task view asks of its board. */
+export interface TaskCallbacks {
+  view(): View;
+  /** Shows `v` as the board's own move (not one the participant chose). */
+  show(v: View): void;
+  size(): { w: number; h: number };
+  /** The free area's insets beside the chrome. */
+  insets(): Insets;
+  items(): CanvasItem[];
+  /** The board is busy with the participant (editing a note, dragging): moves wait. */
+  busy(): boolean;
+}
+
+export interface GoOptions {
+  /** Animate (default); false jumps. */
+  glide?: boolean;
+  /** Wait while the participant types or drags (default true). */
+  wait?: boolean;
+}
+
+export class TaskView implements ReactiveController {
+  /** The tools the workshop is at (the current step's); empty: none. */
+  tools: readonly WidgetType[] = [];
+  /** The tool in focus: the last one shown, or the one holding keyboard focus. */
+  focusId: string | null = null;
+  #onTask = true;
+  #frame = 0;
+  #pending: (() => void) | null = null;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #pressed = 0;
+  #lastKey = 0;
+  #lastTap: { id: string; at: number } | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly cb: TaskCallbacks) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('pointerdown', this.#down, true);
+    this.host.addEventListener('keydown', this.#key, true);
+    addEventListener('pointerup', this.#up, true);
+    addEventListener('pointercancel', this.#up, true);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('pointerdown', this.#down, true);
+    this.host.removeEventListener('keydown', this.#key, true);
+    removeEventListener('pointerup', this.#up, true);
+    removeEventListener('pointercancel', this.#up, true);
+    this.stop();
+    clearTimeout(this.#retry);
+    this.#pending = null;
+  }
+
+  #down = (): void => {
+    this.#pressed++;
+    // The participant takes the view in hand: a glide under way stops where it is.
+    this.stop();
+  };
+  #up = (): void => {
+    this.#pressed = 0;
+  };
+  #key = (): void => {
+    this.#lastKey = performance.now();
+  };
+
+  /** Is the view on the task (or is there no task)? */
+  get onTask(): boolean {
+    return this.#onTask;
+  }
+
+  /** The first widget of the task's tools on the board. */
+  taskItem(): CanvasItem | null {
+    const items = this.cb.items();
+    for (const type of this.tools) {
+      const hit = items.find((i) => i.kind === 'widget' && i.props.widget === type);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** The zoom at which `item`'s body text is legible on this screen. */
+  legibleZoom(item: CanvasItem): number {
+    return minTextPx(this.cb.size().w) / bodyText(item);
+  }
+
+  #area(): Rect {
+    return freeArea(this.cb.size(), this.cb.insets());
+  }
+
+  /** The task view of an item: its width fitted, legible. */
+  viewOf(item: CanvasItem): View {
+    return taskView(toolBox(item), this.#area(), this.legibleZoom(item), Math.max(TASK_MAX_ZOOM, this.legibleZoom(item)));
+  }
+
+  /** Shows the item (a tool, a frame, a note) as a task view; false when it is not on the board. */
+  focusTool(id: string, opts: GoOptions = {}): boolean {
+    const item = this.cb.items().find((i) => i.id === id);
+    if (!item) return false;
+    this.focusId = id;
+    this.go(() => this.viewOf(item), opts);
+    return true;
+  }
+
+  /** Shows the task's first tool; false when the board has none of its tools. */
+  focusTask(opts: GoOptions = {}): boolean {
+    const item = this.taskItem();
+    return item ? this.focusTool(item.id, opts) : false;
+  }
+
+  /** Shows a place on the board (fitted, but legible: on a phone the participant pans along). */
+  showRect(r: Rect, opts: GoOptions = {}): void {
+    const min = minTextPx(this.cb.size().w) / CANVAS_TEXT;
+    this.go(() => taskView(r, this.#area(), Math.min(1, min), TASK_MAX_ZOOM), opts);
+  }
+
+  /** Brings a board point into view (the pointer), keeping the zoom. */
+  showPoint(x: number, y: number, opts: GoOptions = {}): void {
+    this.go(() => revealView(this.cb.view(), { x: x - 60, y: y - 60, w: 120, h: 120 }, this.#area(), 0) ?? this.cb.view(), opts);
+  }
+
+  /**
+   * Goes to the view `target` works out (when it is time: after the participant's typing or
+   * drag), gliding unless asked not to or the participant prefers less motion.
+   */
+  go(target: () => View, opts: GoOptions = {}): void {
+    const run = (): void => {
+      this.#pending = null;
+      const to = target();
+      if (opts.glide === false || reducedMotion()) return this.#arrive(to);
+      this.#glide(this.cb.view(), to);
+    };
+    if (opts.wait !== false && this.#busy()) {
+      this.#pending = run;
+      this.#waitForFree();
+      return;
+    }
+    run();
+  }
+
+  /** Stops a glide under way (the view stays where it is). */
+  stop(): void {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** The screen point zoom buttons zoom around: the middle of the tool in focus where it shows, else null. */
+  anchor(): { x: number; y: number } | null {
+    const item = this.cb.items().find((i) => i.id === this.focusId) ?? this.taskItem();
+    if (!item) return null;
+    const v = this.cb.view();
+    const area = this.#area();
+    const g = item.geometry;
+    const x0 = Math.max(area.x, (g.x - v.x) * v.zoom);
+    const y0 = Math.max(area.y, (g.y - v.y) * v.zoom);
+    const x1 = Math.min(area.x + area.w, (g.x + g.w - v.x) * v.zoom);
+    const y1 = Math.min(area.y + area.h, (g.y + g.h - v.y) * v.zoom);
+    return x1 > x0 && y1 > y0 ? { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } : null;
+  }
+
+  /**
+   * A press on an item's title: the second within 400 ms (a double click or a double tap)
+   * shows that tool; true then.
+   */
+  titlePress(item: CanvasItem): boolean {
+    const now = performance.now();
+    const second = this.#lastTap?.id === item.id && now - this.#lastTap.at < 400;
+    this.#lastTap = second ? null : { id: item.id, at: now };
+    if (second) this.focusTool(item.id);
+    return second;
+  }
+
+  /**
+   * Focus moved inside the board: by the keyboard, the view follows it at a legible zoom
+   * (what it lands on, in the tool holding it), and the browser's own scrolling is undone.
+   */
+  focusIn(e: FocusEvent): void {
+    const path = e.composedPath() as HTMLElement[];
+    const target = path[0];
+    const itemEl = path.find((el) => el instanceof HTMLElement && el.dataset.itemId);
+    if (!target || !itemEl || !target.matches?.(':focus-visible')) return;
+    const item = this.cb.items().find((i) => i.id === itemEl.dataset.itemId);
+    if (!item) return;
+    if (item.kind === 'widget') this.focusId = item.id;
+    // The focused element's box on the board (the whole item when it is the item).
+    const v = this.cb.view();
+    const box = target.getBoundingClientRect();
+    const vp = this.host.getBoundingClientRect();
+    const r = target === itemEl ? toolBox(item) : { x: (box.left - vp.left) / v.zoom + v.x, y: (box.top - vp.top) / v.zoom + v.y, w: box.width / v.zoom, h: box.height / v.zoom };
+    const next = revealView(v, r, this.#area(), this.legibleZoom(item));
+    if (next) this.go(() => next, { wait: false });
+  }
+
+  /** The view changed: tells the page when it leaves the task or comes back. */
+  viewChanged(): void {
+    const item = this.taskItem();
+    let on = true;
+    if (item) {
+      const tool = toolBox(item);
+      const shown = shownRect(this.cb.view(), this.#area());
+      on = overlapArea(tool, shown) >= 0.3 * Math.min(tool.w * tool.h, shown.w * shown.h);
+    }
+    if (on === this.#onTask) return;
+    this.#onTask = on;
+    this.host.dispatchEvent(new CustomEvent('kb-task-view', { detail: { onTask: on }, bubbles: true, composed: true }));
+  }
+
+  #busy(): boolean {
+    return this.#pressed > 0 || this.cb.busy() || typing(this.host, this.#lastKey);
+  }
+
+  #waitForFree(): void {
+    clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => {
+      if (!this.#pending) return;
+      if (this.#busy()) return this.#waitForFree();
+      this.#pending();
+    }, 200);
+  }
+
+  #glide(from: View, to: View): void {
+    this.stop();
+    const start = performance.now();
+    const size = this.cb.size();
+    const step = (t: number): void => {
+      const k = Math.min(1, (t - start) / GLIDE_MS);
+      if (k >= 1) return this.#arrive(to);
+      const e = k < 0.5 ? 4 * k * k * k : 1 - Math.pow(-2 * k + 2, 3) / 2;
+      this.cb.show(between(from, to, e, size));
+      this.#frame = requestAnimationFrame(step);
+    };
+    this.#frame = requestAnimationFrame(step);
+  }
+
+  #arrive(v: View): void {
+    this.#frame = 0;
+    this.cb.show({ ...v, zoom: clampZoom(v.zoom) });
+    // Tests and benchmarks see when the board has settled (and on what).
+    this.host.dataset.settled = String(performance.now());
+  }
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** The element focused inside `root`, through shadow roots. */
+function deepActive(root: Document | ShadowRoot = document): Element | null {
+  let el = root.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/**
+ * Is the participant writing in a text field of the board: one with text in it, or a key
+ * pressed in the last 3 s?
+ */
+function typing(host: HTMLElement, lastKey: number): boolean {
+  const el = deepActive();
+  if (!el || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable)) return false;
+  if (!composedContains(host, el)) return false;
+  return ((el as HTMLInputElement).value ?? '').trim() !== '' || performance.now() - lastKey < 3000;
+}
+
+function composedContains(host: Element, el: Node): boolean {
+  for (let n: Node | null = el; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === host) return true;
+  return false;
+}
+
+/** The facilitator's "look here" pointer at a board point, the same size at every zoom. */
+export function renderPointer(p: { x: number; y: number }, zoom: number): TemplateResult {
+  return html`<div class="look-here" role="img" aria-label=${tm('lookHere')} style=${styleMap({ left: `${p.x}px`, top: `${p.y}px`, transform: `scale(${1 / zoom})` })}>
+    <span class="ring" aria-hidden="true"></span><span class="tag">${tm('lookHere')}</span>
+  </div>`;
+}
+
+/** The pointer's styles (a ring that pulses, unless the participant prefers less motion). */
+export const taskStyles = css`
+  .look-here {
+    position: absolute;
+    z-index: 48;
+    pointer-events: none;
+    transform-origin: 0 0;
+  }
+  .look-here .ring {
+    position: absolute;
+    left: -22px;
+    top: -22px;
+    width: 36px;
+    height: 36px;
+    border: 4px solid var(--kb-accent, #1f5fa8);
+    border-radius: 50%;
+    background: rgb(31 95 168 / 0.15);
+    animation: kb-look 1.4s ease-out infinite;
+  }
+  .look-here .tag {
+    position: absolute;
+    left: 24px;
+    top: -12px;
+    padding: 3px 8px;
+    border-radius: 6px;
+    background: var(--kb-accent, #1f5fa8);
+    color: #fff;
+    font-size: 15px;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  @keyframes kb-look {
+    from {
+      box-shadow: 0 0 0 0 rgb(31 95 168 / 0.5);
+    }
+    to {
+      box-shadow: 0 0 0 22px rgb(31 95 168 / 0);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .look-here .ring {
+      animation: none;
+    }
+  }
+`;
