@@ -12,6 +12,7 @@
  *
  */
 import type { Access, CreatedWorkshop, Group, NewWorkshop, SnapshotSet, Workshop } from '../workshop/types.js';
+import type { VoteStore } from './vote-store.js';
 
 export interface StoredRoom {
   /** Merged state, if the room was ever compacted. */
@@ -56,6 +57,8 @@ export interface Store {
  * atomic.
  */
 export interface WorkshopStore {
+  /** The workshops' votes and participant credentials (./vote-store.ts); deleted with their workshop. */
+  readonly votes: VoteStore;
   /** A new workshop with its groups, a facilitator token, a plenum token and one link token per group. */
   create(input: NewWorkshop): CreatedWorkshop;
   /** Keeps a plenum token's hash; idempotent (a workshop from before plenum tokens gets its own). */

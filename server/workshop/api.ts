@@ -37,6 +37,7 @@ import { cleanText } from '../../src/workshop/text.js';
 import { CLOSE_UNAUTHORIZED, REVOKED } from './auth.js';
 import { Control } from './control.js';
 import { registerRunSheetRoutes } from './run-sheet.js';
+import { registerVoteRoutes, type Voting } from './voting.js';
 import { registerGroupBoardRoute } from './group-board.js';
 import { controlRoom, groupRoom } from '../../src/workshop/rooms.js';
 import { hashToken, normaliseCode, plenumTokenFor } from './tokens.js';
@@ -95,6 +96,8 @@ export class WorkshopApi {
   readonly control: Control;
   readonly exporter: Exporter;
   readonly router: Router;
+  /** Dot votes (./voting.ts). */
+  readonly voting: Voting;
   /** Ten join attempts a minute per address (a code is one of 887 million). */
   readonly #joinLimits = new AddressLimiter(10 / 60, 10);
   /** Creating and importing, `createPerHour` per address (wrong organiser keys count too). */
@@ -131,6 +134,7 @@ export class WorkshopApi {
       return job.file;
     });
     registerRunSheetRoutes(r, { control: this.control, facilitator: (ctx) => this.#facilitator(ctx), sessions: deps.sessions });
+    this.voting = registerVoteRoutes(r, { workshops: deps.workshops, rooms: deps.rooms, control: this.control, log: deps.log, access: (ctx) => this.#access(ctx) });
     registerGroupBoardRoute(r, { rooms: deps.rooms, config: deps.config, log: deps.log, facilitator: (ctx) => this.#facilitator(ctx) });
     r.on('POST', '/api/join', (ctx) => this.join(ctx));
     r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx), ctx.token()));

@@ -11,6 +11,7 @@ import { groupRoom } from '../../../src/workshop/rooms.js';
 import { hashToken, newCode, newId, newToken, plenumTokenFor, TOKEN_PATTERN } from '../../workshop/tokens.js';
 import type { Access, CreatedWorkshop, Group, NewWorkshop, Role, SnapshotSet, Workshop } from '../../workshop/types.js';
 import type { WorkshopStore } from '../store.js';
+import { SqliteVoteStore } from './vote-store.js';
 
 interface WorkshopRow {
   id: string;
@@ -29,6 +30,7 @@ interface GroupRow {
 }
 
 export class SqliteWorkshopStore implements WorkshopStore {
+  readonly votes: SqliteVoteStore;
   readonly #insertWorkshop;
   readonly #insertGroup;
   readonly #getWorkshop;
@@ -89,6 +91,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
       );
     `);
     migrateTokens(db);
+    this.votes = new SqliteVoteStore(db);
     db.pragma('foreign_keys = ON');
     this.#insertWorkshop = db.prepare(
       'INSERT INTO workshops (id, title, parts, locale, created_at) VALUES (?, ?, ?, ?, ?)',
