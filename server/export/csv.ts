@@ -6,6 +6,7 @@
 import { t } from '../../src/i18n/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { ordinal } from '../../src/render/export-text.js';
+import { sm } from '../../src/workshop/synthesis-messages.js';
 import { withGroups } from './input.js';
 import type { GroupContent, WorkshopInput } from './input.js';
 
@@ -53,9 +54,26 @@ export function groupRows(content: GroupContent, locale: Locale): CsvRow[] {
   return [...notes, ...widgets];
 }
 
-/** The whole workshop as CSV text (starting with a BOM; CRLF line ends). */
+/**
+ * The workshop's votes: per vote a row (kind `vote`: its title, open or closed, who took part),
+ * then its items ranked (kind `vote-item`: the item, where it comes from, its groups, its dots in
+ * `extra`). Counts only: nothing says who placed which dot.
+ */
+export function voteRows(input: WorkshopInput): CsvRow[] {
+  const { locale } = input;
+  const names = (groups: readonly number[]) => groups.map((n) => input.groups.find((g) => g.number === n)?.name ?? String(n)).join(', ');
+  return (input.votes ?? []).flatMap((v) => {
+    const widget = sm('voteOn', { title: v.title }, locale);
+    return [
+      { group: '', widget, kind: 'vote', place: v.state === 'open' ? sm('voteOpen', {}, locale) : sm('voteClosed', {}, locale), text: v.title, author: '', extra: `${sm('voteDots', { dots: v.dots }, locale)}; ${sm('voteVoters', { voters: v.voters, cast: v.cast }, locale)}` },
+      ...v.items.map((item): CsvRow => ({ group: names(item.groups), widget, kind: 'vote-item', place: item.detail, text: item.label, author: '', extra: String(item.total) })),
+    ];
+  });
+}
+
+/** The whole workshop as CSV text (starting with a BOM; CRLF line ends): every board's records, then the votes. */
 export function exportCsv(input: WorkshopInput, { delimiter = ',' }: CsvOptions = {}): string {
-  const rows = withGroups(input, (content) => groupRows(content, input.locale)).flat();
+  const rows = [...withGroups(input, (content) => groupRows(content, input.locale)).flat(), ...voteRows(input)];
   const lines = [CSV_COLUMNS.join(delimiter), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c], delimiter)).join(delimiter))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

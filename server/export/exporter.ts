@@ -15,9 +15,14 @@ import {
   exportMarkdown,
   PER_GROUP_FORMATS,
   profileDocx,
+  slug,
+  synthesisDocx,
   workshopPdf,
+  type ExportVote,
   type WorkshopInput,
 } from './index.js';
+import { rankVote } from '../../src/workshop/vote-api.js';
+import { sm } from '../../src/workshop/synthesis-messages.js';
 import { HttpError } from '../http/errors.js';
 import type { FileReply } from '../http/router.js';
 import type { WorkshopStore } from '../storage/store.js';
@@ -87,7 +92,28 @@ export class Exporter {
       const states = this.rooms.states(w.groups.map((g) => g.room));
       groups = w.groups.map((g) => ({ number: g.number, name: g.name, state: states.get(g.room) as Uint8Array }));
     }
-    return { id: w.id, title: w.title, parts: w.parts, locale: w.locale, createdAt: w.createdAt, groups, ...(snapshotName ? { snapshotName } : {}) };
+    return { id: w.id, title: w.title, parts: w.parts, locale: w.locale, createdAt: w.createdAt, groups, ...(snapshotName ? { snapshotName } : {}), votes: this.votes(w.id) };
+  }
+
+  /** The workshop's votes with their results as the plenum shows them (counts only). */
+  votes(workshopId: string): ExportVote[] {
+    const store = this.workshops.votes;
+    return store.list(workshopId).map((v) => {
+      const counts = store.counts(v.id);
+      return {
+        title: v.title,
+        source: v.source,
+        dots: v.dots,
+        state: v.closedAt === null ? 'open' : 'closed',
+        hidden: v.hidden,
+        revealed: v.revealedAt !== null,
+        createdAt: v.createdAt,
+        closedAt: v.closedAt,
+        voters: counts?.voters ?? 0,
+        cast: counts?.cast ?? 0,
+        items: rankVote(v.items, counts?.totals ?? []),
+      };
+    });
   }
 
   async file(w: Workshop, req: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<FileReply> {
@@ -116,10 +142,12 @@ export class Exporter {
         body = await workshopPdf(input, onProgress);
         break;
       case 'docx':
-        body = await profileDocx(input, group);
+        body = req.group === undefined ? await synthesisDocx(input) : await profileDocx(input, group);
         break;
     }
-    return { kind: 'file', contentType: EXPORT_CONTENT_TYPES[req.format], body, filename: exportFilename(input, req.format, req.group) };
+    let filename = exportFilename(input, req.format, req.group);
+    if (req.format === 'docx' && req.group === undefined) filename = filename.replace(/\.docx$/, `-${slug(sm('synthesis', {}, input.locale), 30)}.docx`);
+    return { kind: 'file', contentType: EXPORT_CONTENT_TYPES[req.format], body, filename };
   }
 
   /** Starts an export in the background; returns the job id. */

@@ -1,13 +1,14 @@
 /**
  * Workshop exports (server side): JSON (re-importable), CSV, Markdown, a board as SVG or PNG,
- * the whole workshop as PDF, a group's competence profile as Word. All are pure functions of a
+ * the whole workshop as PDF, a group's competence profile as Word, and the workshop's shared
+ * summing-up ("Fælles opsamling") as Word. All are pure functions of a
  * {@link WorkshopInput}; the HTTP route picks one by `ExportFormat`.
  */
 import type { ExportFormat } from '../../src/workshop/api.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { isoDay } from './format.js';
 
-export type { ExportGroup, WorkshopInput, GroupContent, GroupCounts, WidgetContent } from './input.js';
+export type { ExportGroup, ExportVote, WorkshopInput, GroupContent, GroupCounts, WidgetContent } from './input.js';
 export { openBoard, closeBoard, readGroup, countContent, widgetsOfKind } from './input.js';
 export { exportJson, parseWorkshopExport, boardState, WorkshopExportError, MAX_BOARD_BYTES, MAX_TOTAL_BYTES, MAX_GROUPS, MAX_TITLE, MAX_GROUP_NAME } from './json.js';
 export { exportCsv, csvField, neutraliseFormula, CSV_COLUMNS } from './csv.js';
@@ -17,6 +18,8 @@ export { escapeMarkdown } from '../../src/render/export-text.js';
 export { boardSvg, boardPng, findGroup, DEFAULT_PNG_WIDTH, MAX_PNG_WIDTH, MIN_PNG_WIDTH } from './image.js';
 export { workshopPdf } from './pdf.js';
 export { profileDocx } from './docx.js';
+export { synthesisDocx } from './docx-synthesis.js';
+export { readSynthesis } from './synthesis.js';
 
 /** The `Content-Type` of each export format. */
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -29,8 +32,8 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-/** Formats that show one group (the route needs `group=N`). */
-export const PER_GROUP_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'docx'];
+/** Formats that show one group (the route needs `group=N`). Word is a group's profile with it, the shared summing-up without. */
+export const PER_GROUP_FORMATS: readonly ExportFormat[] = ['svg', 'png'];
 
 /** Lower-case ASCII words joined by '-' (Danish letters spelled out: æ→ae, ø→oe, å→aa). */
 export function slug(text: string, max = 60): string {

@@ -10,6 +10,7 @@ import type { Part } from '../../src/workshop/api.js';
 import { FULL_KINDS } from '../../src/kinds/full.js';
 import type { ContentCountKey, FullKind, WidgetKind } from '../../src/kinds/kind.js';
 import type { WidgetType } from '../../src/model/index.js';
+import type { RankedItem } from '../../src/workshop/vote-api.js';
 
 export interface ExportGroup {
   number: number;
@@ -28,6 +29,24 @@ export interface WorkshopInput {
   groups: ExportGroup[];
   /** Set when the boards are a snapshot set's copies, not the live boards. */
   snapshotName?: string;
+  /** The workshop's votes with their results (counts only), oldest first. */
+  votes?: ExportVote[];
+}
+
+/** A vote as the exports show it: its items ranked by their totals, the same figures the plenum shows. */
+export interface ExportVote {
+  title: string;
+  /** '' for the live boards, else the snapshot set's name. */
+  source: string;
+  dots: number;
+  state: 'open' | 'closed';
+  hidden: boolean;
+  revealed: boolean;
+  createdAt: number;
+  closedAt: number | null;
+  voters: number;
+  cast: number;
+  items: RankedItem[];
 }
 
 /** A board from a Yjs update (throws if the update cannot be decoded). */

@@ -3,23 +3,33 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { workshopPdf } from './pdf.js';
 import { pdfOutlineTitles, pdfPageCount, sampleWorkshop } from './test-support.js';
+import { pdfPagesText } from '../../test/support/pdf-text.js';
 
 const hasPdftotext = existsSync('/usr/bin/pdftotext');
 
 describe('workshop PDF', () => {
-  it('has a cover, one page per group and a summary, with the group names', async () => {
+  it('has a cover, the synthesis pages, one page per group and a summary, with the group names', async () => {
     const input = { ...sampleWorkshop(3), snapshotName: 'Efter del 1' };
     const progress: [number, number][] = [];
     const pdf = await workshopPdf(input, (done, total) => progress.push([done, total]));
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    expect(pdfPageCount(pdf)).toBe(1 + 3 + 1);
-    expect(pdfOutlineTitles(pdf)).toEqual(expect.arrayContaining([input.title, 'Gruppe 1 "Øst" <b>', 'Gruppe 2 – Søndervang', 'Gruppe 3 – Søndervang', 'Oversigt']));
+    // The synthesis comes before the groups' pages (its sections each start a page).
+    const outline = pdfOutlineTitles(pdf);
+    const at = (t: string) => outline.indexOf(t);
+    expect(outline).toEqual(expect.arrayContaining([input.title, 'Fælles opsamling', 'Gruppe 1 "Øst" <b>', 'Gruppe 2 – Søndervang', 'Gruppe 3 – Søndervang', 'Oversigt']));
+    expect(at('Fælles opsamling')).toBeLessThan(at('Gruppe 1 "Øst" <b>'));
+    const pages = pdfPagesText(pdf);
+    const firstGroup = pages.findIndex((p) => p.split('\n')[1] === 'Gruppe 1 "Øst" <b>');
+    expect(pages.slice(1, firstGroup).join(' ')).toContain('De syv kvalitetskriterier på tværs af grupperne');
+    expect(pdfPageCount(pdf)).toBe(firstGroup + 3 + 1);
+    expect(firstGroup).toBeGreaterThanOrEqual(1 + 4);
     expect(progress).toEqual([
-      [1, 5],
-      [2, 5],
-      [3, 5],
-      [4, 5],
-      [5, 5],
+      [1, 6],
+      [2, 6],
+      [3, 6],
+      [4, 6],
+      [5, 6],
+      [6, 6],
     ]);
     if (process.env.KB_WRITE_SAMPLES) writeFileSync('/tmp/kb-sample.pdf', pdf);
     if (hasPdftotext) {

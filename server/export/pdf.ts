@@ -1,8 +1,10 @@
 /**
- * The workshop as one PDF (A4 landscape): a cover page (title, date, parts, groups), one page
- * per group with its board drawn from the shared SVG renderer, then summary pages (content
- * counts per group, and each group's assessment of the seven criteria as a table). Fonts:
- * DejaVu Sans embedded when installed, otherwise PDF's Helvetica (both cover æøå).
+ * The workshop as one PDF (A4 landscape): a cover page (title, date, parts, groups), the
+ * synthesis pages ("Fælles opsamling": what all groups made gathered, and each vote's results;
+ * pdf-synthesis.ts), one page per group with its board drawn from the shared SVG renderer, then
+ * summary pages (content counts per group, and each group's assessment of the seven criteria
+ * as a table). Fonts: DejaVu Sans embedded when installed, otherwise PDF's Helvetica (both
+ * cover æøå); shared drawing in pdf-layout.ts.
  */
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -12,17 +14,13 @@ import type { Assessment } from '../../src/model/theme-assessment.js';
 import { renderBoardSvg } from '../../src/render/board-svg.js';
 import { msg } from '../../src/render/export-messages.js';
 import { msg as renderMsg } from '../../src/render/messages.js';
-import { stripInvalidXmlChars } from '../../src/render/escape.js';
 import { COLORS, STATUS_FILL } from '../../src/render/tokens.js';
 import { closeBoard, countContent, readGroup, widgetsOfKind } from './input.js';
 import type { GroupCounts, WorkshopInput } from './input.js';
-import { dejaVuSans } from './fonts.js';
+import { contentBox, FONT, fit, footer, MARGIN, registerFonts, clean, table, type Cell, type Column, type Doc } from './pdf-layout.js';
 import { formatDate } from './format.js';
-
-type Doc = PDFKit.PDFDocument;
-
-const MARGIN = 36;
-const FONT = { regular: 'kb-regular', bold: 'kb-bold', italic: 'kb-italic' } as const;
+import { synthesisPages } from './pdf-synthesis.js';
+import { readSynthesis } from './synthesis.js';
 
 interface GroupSummary {
   number: number;
@@ -30,49 +28,6 @@ interface GroupSummary {
   counts: GroupCounts;
   /** Per criterion 1..7; null when the board has no seven-themes widget. */
   statuses: Assessment[] | null;
-}
-
-function registerFonts(doc: Doc): void {
-  const files = dejaVuSans();
-  if (files !== null) {
-    doc.registerFont(FONT.regular, files.regular);
-    doc.registerFont(FONT.bold, files.bold);
-    doc.registerFont(FONT.italic, files.italic);
-  } else {
-    doc.registerFont(FONT.regular, 'Helvetica');
-    doc.registerFont(FONT.bold, 'Helvetica-Bold');
-    doc.registerFont(FONT.italic, 'Helvetica-Oblique');
-  }
-}
-
-/** Text safe for a PDF string (no control characters). */
-const clean = (s: string): string => stripInvalidXmlChars(s).replace(/[\t\r\n]+/g, ' ');
-
-/** `text` cut with '…' to `width` in the current font and size. */
-function fit(doc: Doc, text: string, width: number): string {
-  const s = clean(text);
-  if (doc.widthOfString(s) <= width) return s;
-  const chars = [...s];
-  while (chars.length > 0 && doc.widthOfString(`${chars.join('')}…`) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
-}
-
-function contentBox(doc: Doc): { x: number; y: number; w: number; h: number } {
-  return { x: MARGIN, y: MARGIN, w: doc.page.width - 2 * MARGIN, h: doc.page.height - 2 * MARGIN };
-}
-
-/** Footer: workshop title left, page number right (drawn without moving the text cursor past the margin). */
-function footer(doc: Doc, input: WorkshopInput, page: number): void {
-  const y = doc.page.height - MARGIN + 10;
-  const bottom = doc.page.margins.bottom;
-  doc.page.margins.bottom = 0;
-  doc.font(FONT.regular).fontSize(8).fillColor(COLORS.textMuted);
-  const label = msg('page', { page }, input.locale);
-  const w = doc.page.width - 2 * MARGIN;
-  doc.text(fit(doc, input.title, w - 80), MARGIN, y, { lineBreak: false });
-  doc.text(label, MARGIN + w - doc.widthOfString(label), y, { lineBreak: false });
-  doc.page.margins.bottom = bottom;
-  doc.fillColor(COLORS.text);
 }
 
 function cover(doc: Doc, input: WorkshopInput): void {
@@ -131,67 +86,6 @@ function groupPage(doc: Doc, input: WorkshopInput, name: string, svg: string, fo
   });
 }
 
-interface Column {
-  title: string;
-  width: number;
-  align?: 'left' | 'center';
-}
-
-interface Cell {
-  text: string;
-  fill?: string;
-}
-
-/** A table that continues on new pages (repeating its header); returns the y below it. */
-function table(doc: Doc, input: WorkshopInput, pageNo: { n: number }, title: string, columns: Column[], rows: Cell[][], y0: number, headerH = 24): number {
-  const box = contentBox(doc);
-  const rowH = 20;
-  let y = y0;
-  const newPage = () => {
-    doc.addPage();
-    footer(doc, input, ++pageNo.n);
-    y = box.y;
-  };
-  if (y + 30 + headerH + rowH > box.y + box.h) newPage();
-  doc.font(FONT.bold).fontSize(14).fillColor(COLORS.text).text(fit(doc, title, box.w), box.x, y, { lineBreak: false });
-  y += 24;
-  const header = () => {
-    let x = box.x;
-    doc.rect(box.x, y, columns.reduce((s, c) => s + c.width, 0), headerH).fill(COLORS.bg);
-    doc.fillColor(COLORS.text).font(FONT.bold);
-    for (const c of columns) {
-      // The size at which the longest word of the title fits the column (no word is split).
-      let size = 8.5;
-      const longest = (s: number) => Math.max(...clean(c.title).split(/\s+/).map((w) => doc.fontSize(s).widthOfString(w)));
-      while (size > 6 && longest(size) > c.width - 8) size -= 0.5;
-      doc.fontSize(size).text(clean(c.title), x + 4, y + 4, { width: c.width - 8, height: headerH - 6, align: c.align ?? 'left', ellipsis: true });
-      x += c.width;
-    }
-    y += headerH;
-  };
-  header();
-  for (const row of rows) {
-    if (y + rowH > box.y + box.h) {
-      newPage();
-      header();
-    }
-    let x = box.x;
-    doc.font(FONT.regular).fontSize(9.5);
-    row.forEach((cell, i) => {
-      const c = columns[i] as Column;
-      if (cell.fill) doc.rect(x, y, c.width, rowH).fill(cell.fill);
-      doc.fillColor(COLORS.text);
-      const s = fit(doc, cell.text, c.width - 8);
-      const tx = c.align === 'center' ? x + (c.width - doc.widthOfString(s)) / 2 : x + 4;
-      doc.text(s, tx, y + 5, { lineBreak: false });
-      x += c.width;
-    });
-    doc.moveTo(box.x, y + rowH).lineTo(x, y + rowH).lineWidth(0.5).strokeColor(COLORS.border).stroke();
-    y += rowH;
-  }
-  return y;
-}
-
 function summary(doc: Doc, input: WorkshopInput, groups: GroupSummary[], pageNo: { n: number }): void {
   const { locale } = input;
   const m = (key: Parameters<typeof msg>[0]) => msg(key, {}, locale);
@@ -229,10 +123,10 @@ function summary(doc: Doc, input: WorkshopInput, groups: GroupSummary[], pageNo:
 
 /**
  * The workshop as a PDF. `onProgress(done, total)` is called after each page group (the cover,
- * each group's page, the summary); rendering yields to the event loop between groups.
+ * the synthesis, each group's page, the summary); rendering yields to the event loop between groups.
  */
 export async function workshopPdf(input: WorkshopInput, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
-  const total = input.groups.length + 2;
+  const total = input.groups.length + 3;
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -261,6 +155,10 @@ export async function workshopPdf(input: WorkshopInput, onProgress?: (done: numb
   doc.outline.addItem(clean(input.title));
   onProgress?.(1, total);
 
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  synthesisPages(doc, input, readSynthesis(input), pageNo);
+  onProgress?.(2, total);
+
   const summaries: GroupSummary[] = [];
   for (const [i, group] of input.groups.entries()) {
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -280,7 +178,7 @@ export async function workshopPdf(input: WorkshopInput, onProgress?: (done: numb
     } finally {
       closeBoard(content.board);
     }
-    onProgress?.(i + 2, total);
+    onProgress?.(i + 3, total);
   }
 
   await new Promise<void>((resolve) => setImmediate(resolve));
