@@ -124,6 +124,7 @@ export class TaskView implements ReactiveController {
   hostConnected(): void {
     this.host.addEventListener('pointerdown', this.#down, true);
     this.host.addEventListener('keydown', this.#key, true);
+    this.host.addEventListener('scroll', this.#unscroll);
     addEventListener('pointerup', this.#up, true);
     addEventListener('pointercancel', this.#up, true);
   }
@@ -131,6 +132,7 @@ export class TaskView implements ReactiveController {
   hostDisconnected(): void {
     this.host.removeEventListener('pointerdown', this.#down, true);
     this.host.removeEventListener('keydown', this.#key, true);
+    this.host.removeEventListener('scroll', this.#unscroll);
     removeEventListener('pointerup', this.#up, true);
     removeEventListener('pointercancel', this.#up, true);
     this.stop();
@@ -148,6 +150,11 @@ export class TaskView implements ReactiveController {
   };
   #key = (): void => {
     this.#lastKey = performance.now();
+  };
+  /** The browser scrolls a focused element into view; the view is the board's transform, so that is undone. */
+  #unscroll = (): void => {
+    this.host.scrollTop = 0;
+    this.host.scrollLeft = 0;
   };
 
   /** Is the view on the task (or is there no task)? */
@@ -211,7 +218,7 @@ export class TaskView implements ReactiveController {
    */
   go(target: () => View, opts: GoOptions = {}): void {
     const run = (): void => {
-      this.#pending = null;
+      if (this.#pending === run) this.#pending = null;
       const to = target();
       if (opts.glide === false || reducedMotion()) return this.#arrive(to);
       this.#glide(this.cb.view(), to);
@@ -273,8 +280,9 @@ export class TaskView implements ReactiveController {
     const box = target.getBoundingClientRect();
     const vp = this.host.getBoundingClientRect();
     const r = target === itemEl ? toolBox(item) : { x: (box.left - vp.left) / v.zoom + v.x, y: (box.top - vp.top) / v.zoom + v.y, w: box.width / v.zoom, h: box.height / v.zoom };
+    this.#unscroll();
     const next = revealView(v, r, this.#area(), this.legibleZoom(item));
-    if (next) this.go(() => next, { wait: false });
+    if (next) this.go(() => next, { wait: false, glide: false });
   }
 
   /** The view changed: tells the page when it leaves the task or comes back. */
