@@ -75,6 +75,8 @@ export class KbGroupPage extends LitElement {
   @state() private peeking: { number: number; room: WatchedRoom } | null = null;
   /** The participant's view is away from the current step's tool. */
   @state() private offTask = false;
+  /** The vote list's module (./vote-list.ts) has loaded: it loads when a vote is first signalled. */
+  @state() private voteList = false;
   /** What the facilitator leads (./group-step.ts), once loaded. */
   #lead: { mod: typeof import('./group-step.js'); seen: import('./group-step.js').LeadSeen; task: import('./group-step.js').Task | null } | null = null;
 
@@ -201,6 +203,7 @@ export class KbGroupPage extends LitElement {
       return;
     }
     if (!s.crossView && this.peeking) this.#peek(null);
+    if (s.vote && !this.voteList) void import('./vote-list.js').then(() => (this.voteList = true));
     const move = this.conn ? s.moves[String(this.conn.clientId)] : undefined;
     if (move && this.phase === 'board' && move.toGroup !== this.group) void this.#acceptMove(move.toGroup);
   }
@@ -329,6 +332,7 @@ export class KbGroupPage extends LitElement {
             .board=${this.peeking?.room.board ?? null}
             @kb-peek=${(e: CustomEvent<{ group: number | null }>) => this.#peek(e.detail.group)}
           ></kb-peek-dialog>
+          ${this.voteList && this.control?.vote ? html`<kb-vote-list .workshopId=${this.workshopId} .token=${this.#token ?? ''} .signal=${this.control.vote} .groups=${this.control.groups}></kb-vote-list>` : nothing}
           <kb-lang></kb-lang>`;
       }
     }
