@@ -39,6 +39,7 @@ import './console-run-sheet.js';
 import type { MoveRequest } from './console-people.js';
 import type { KbConsoleSnapshots } from './console-snapshots.js';
 import './console-snapshots.js';
+import './console-vote.js';
 import './console-timer.js';
 import type { ControlSource, Person, Refusal, WatchedRoom } from './control.js';
 import './exports-element.js';
@@ -475,6 +476,7 @@ export class KbConsolePage extends LitElement {
                 <p class="hint">${m('console.plenumHint')}</p>
                 <kb-copy-link class="plenum-link" .label=${m('created.plenum')} .value=${absolute(this.#plenumLink())}></kb-copy-link>
               </section>
+              <kb-console-vote .workshopId=${this.workshopId} .token=${this.#token ?? ''} .signal=${this.control?.vote ?? null} .snapshots=${this.snapshots}></kb-console-vote>
               <section class="card" aria-labelledby="exp-h">
                 <h2 id="exp-h">${m('console.exports')}</h2>
                 <kb-exports .api=${this.#api} .workshopId=${this.workshopId} .workshopTitle=${v.title} .groups=${v.groups.map((g) => ({ number: g.number, name: g.name }))}></kb-exports>
