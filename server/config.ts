@@ -41,8 +41,9 @@ export interface Config {
   /** A board's stored state, in bytes, and its structs: growth past these is refused. */
   maxBoardBytes: number;
   maxBoardItems: number;
-  /** A connection's one awareness state, in bytes of JSON. */
+  /** A connection's one awareness state, in bytes of JSON, and the bytes of it a second the room relays. */
   maxAwarenessBytes: number;
+  awarenessBytesPerSecond: number;
   /** Sync step 1 requests per second per connection. */
   syncRequestsPerSecond: number;
   /** Boards whose state is larger than this are compacted and first synced by a worker thread. */
@@ -97,10 +98,14 @@ export const DEFAULTS: Config = {
   updatesPerSecond: 5_000,
   maxBoardBytes: 16 * 1024 * 1024,
   maxBoardItems: 100_000,
-  // Presence with 50 dragged items is about 5 KiB.
+  // Presence with 50 dragged items is about 5 KiB, sent at most 30 times a second: 150 KiB/s.
+  // Every byte of it is sent to every other connection of the room.
   maxAwarenessBytes: 16 * 1024,
-  syncRequestsPerSecond: 2,
-  offloadAboveBytes: 256 * 1024,
+  awarenessBytesPerSecond: 256 * 1024,
+  // The stock client asks once per connection.
+  syncRequestsPerSecond: 1,
+  // Workshop boards hold 15 to 40 KiB: they encode in place, which is cheaper than the copy.
+  offloadAboveBytes: 64 * 1024,
   durability: 'normal',
   allowedOrigins: [],
   retentionDays: 30,
@@ -138,6 +143,7 @@ const SOURCES: Record<keyof Config, { env: string; flag: string }> = {
   maxBoardBytes: { env: 'MAX_BOARD_BYTES', flag: '--max-board-bytes' },
   maxBoardItems: { env: 'MAX_BOARD_ITEMS', flag: '--max-board-items' },
   maxAwarenessBytes: { env: 'MAX_AWARENESS_BYTES', flag: '--max-awareness-bytes' },
+  awarenessBytesPerSecond: { env: 'AWARENESS_BYTES_PER_SECOND', flag: '--awareness-bytes-per-second' },
   syncRequestsPerSecond: { env: 'SYNC_REQUESTS_PER_SECOND', flag: '--sync-requests-per-second' },
   offloadAboveBytes: { env: 'OFFLOAD_ABOVE_BYTES', flag: '--offload-above-bytes' },
   durability: { env: 'DURABILITY', flag: '--durability' },

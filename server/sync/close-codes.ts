@@ -31,6 +31,7 @@ export const Close = {
   structFlood: { code: 4507, reason: 'too many changes, slow down' },
   addressFlood: { code: 4508, reason: 'too many updates from this address' },
   serverBusy: { code: 4509, reason: 'server busy, try again' },
+  presenceFlood: { code: 4510, reason: 'presence changes too fast' },
 } as const;
 
 /** Closes after which the browser app drops its copy of the board and rejoins fresh. */

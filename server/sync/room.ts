@@ -22,7 +22,8 @@
  *
  * Budgets: a board holds at most `maxBoardBytes` (its stored state, estimated as the last
  * compacted state plus the log since) and `maxBoardItems` structs; a connection owns one
- * awareness client id, whose state is at most `maxAwarenessBytes`.
+ * awareness client id, whose state is at most `maxAwarenessBytes`, relayed at most
+ * `awarenessBytesPerSecond` (each byte goes to every other connection of the room).
  */
 import * as Y from 'yjs';
 import { Close, type CloseAnswer } from './close-codes.js';
@@ -31,6 +32,7 @@ import type { Fanout, FanoutChannel } from '../fanout/fanout.js';
 import type { Logger } from '../http/log.js';
 import type { Metrics } from '../http/metrics.js';
 import { scanSteps } from './conflicts.js';
+import { TokenBucket } from './limits.js';
 import { carriesChange, checkIntegrable } from './integrable.js';
 import {
   encodeAwarenessEntries,
@@ -95,6 +97,8 @@ export class Room {
   /** The one awareness client id each of our connections owns, and the other way round. */
   readonly #ownedBy = new Map<Peer, number>();
   readonly #ownerOf = new Map<number, Peer>();
+  /** Bytes of its own presence each connection may have relayed, per second. */
+  readonly #presenceBytes = new Map<Peer, TokenBucket>();
   /** Client id -> first refused clock (see the header). */
   readonly #burned: Map<number, number>;
   #lastSeq = 0;
@@ -105,6 +109,8 @@ export class Room {
   #items = 0;
   #compactScheduled = false;
   #failed = false;
+  /** The whole state as the worker last built it, and the last log row it holds. */
+  #built: { seq: number; state: Uint8Array } | null = null;
   readonly #fanout: FanoutChannel;
   hooks: RoomHooks = { failed: () => {}, compact: (r) => r.compact() };
 
@@ -226,6 +232,11 @@ export class Room {
     this.compacted(state.byteLength, this.#logRows, this.#logBytes);
   }
 
+  /** The worker built the whole state as of log row `seq` (kept for sync requests). */
+  built(seq: number, state: Uint8Array): void {
+    if (seq === this.#lastSeq) this.#built = { seq, state };
+  }
+
   /** A compaction folded `rows` log rows of `bytes` into a state of `stateBytes`. */
   compacted(stateBytes: number, rows: number, bytes: number): void {
     this.metrics.compactions.inc();
@@ -278,6 +289,7 @@ export class Room {
     if (!this.peers.delete(peer)) return;
     const owned = this.#ownedBy.get(peer);
     this.#ownedBy.delete(peer);
+    this.#presenceBytes.delete(peer);
     if (owned !== undefined && this.#ownerOf.get(owned) === peer) this.#ownerOf.delete(owned);
     const gone: AwarenessEntry[] = [];
     for (const [clientID, rec] of this.#awareness) {
@@ -315,13 +327,26 @@ export class Room {
       peer.send(encodeSyncStep2(this.doc, stateVector));
       return;
     }
+    // Nothing changed since the worker last built the state: a new client gets it as it is.
+    const built = this.#built?.seq === this.#lastSeq ? this.#built : null;
+    if (built && Y.decodeStateVector(stateVector).size === 0) {
+      peer.send(encodeSyncStep2Update(built.state));
+      return;
+    }
     // The store holds exactly what the document holds (every update is stored before it is
     // applied); what reaches the document after this read is sent to the peer as it comes.
-    const stored = this.store.load(this.name);
-    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+    const seq = this.#lastSeq;
+    let parts: Uint8Array[];
+    if (built) parts = [built.state];
+    else {
+      const stored = this.store.load(this.name);
+      parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+    }
     this.worker.diff(parts, stateVector).then(
-      (update) => {
-        if (!this.#failed && this.peers.has(peer)) peer.send(encodeSyncStep2Update(update));
+      ({ state, update }) => {
+        if (this.#failed) return;
+        this.built(seq, state);
+        if (this.peers.has(peer)) peer.send(encodeSyncStep2Update(update));
       },
       (err: unknown) => {
         this.log.warn('room.sync-offload-failed', { room: this.name, error: String(err) });
@@ -466,8 +491,18 @@ export class Room {
         this.#ownerOf.set(entry.clientID, peer);
         this.#ownedBy.set(peer, entry.clientID);
       }
-      if (Buffer.byteLength(entry.json) > this.config.maxAwarenessBytes) {
+      const bytes = Buffer.byteLength(entry.json);
+      if (bytes > this.config.maxAwarenessBytes) {
         this.#refuse(peer, Close.presenceTooLarge, `limit ${this.config.maxAwarenessBytes} bytes`);
+        return;
+      }
+      let budget = this.#presenceBytes.get(peer);
+      if (!budget) {
+        const c = this.config;
+        this.#presenceBytes.set(peer, (budget = new TokenBucket(c.awarenessBytesPerSecond, Math.max(2 * c.awarenessBytesPerSecond, c.maxAwarenessBytes))));
+      }
+      if (!budget.take(bytes)) {
+        this.#refuse(peer, Close.presenceFlood, `limit ${this.config.awarenessBytesPerSecond} bytes a second`);
         return;
       }
       const current = this.#awareness.get(entry.clientID);

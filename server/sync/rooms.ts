@@ -155,7 +155,9 @@ export class Rooms {
       const state = await this.worker.merge(parts);
       if (this.#epochs.get(name) !== epoch || !this.store.isOpen()) return;
       this.store.compact(name, state, stored.lastSeq);
-      this.#rooms.get(name)?.compacted(state.byteLength, stored.updates.length, stored.logBytes);
+      const room = this.#rooms.get(name);
+      room?.compacted(state.byteLength, stored.updates.length, stored.logBytes);
+      room?.built(stored.lastSeq, state);
       if (!this.#rooms.has(name)) this.metrics.compactions.inc();
       this.log.info('room.compacted', { room: name, rows: stored.updates.length, bytes: state.byteLength, ms: Math.round(performance.now() - t0), worker: true });
     } catch (err) {

@@ -6,7 +6,8 @@
 // bundled server (esbuild copies it as its own entry), with no TypeScript loader.
 //
 // Messages in:  { id, parts: Uint8Array[], stateVector?: Uint8Array }
-// Messages out: { id, update: Uint8Array } or { id, error: string }
+// Messages out: { id, state: Uint8Array, update?: Uint8Array } or { id, error: string }
+//   state: the whole state; update: what `stateVector` lacks (when one was given).
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 
@@ -18,8 +19,13 @@ parentPort.on('message', (job) => {
     Y.transact(doc, () => {
       for (const part of job.parts) Y.applyUpdate(doc, part);
     });
-    const update = job.stateVector ? Y.encodeStateAsUpdate(doc, job.stateVector) : Y.encodeStateAsUpdate(doc);
-    parentPort.postMessage({ id: job.id, update }, [update.buffer]);
+    const state = Y.encodeStateAsUpdate(doc);
+    if (job.stateVector) {
+      const update = Y.encodeStateAsUpdate(doc, job.stateVector);
+      parentPort.postMessage({ id: job.id, state, update }, [state.buffer, update.buffer]);
+    } else {
+      parentPort.postMessage({ id: job.id, state }, [state.buffer]);
+    }
   } catch (err) {
     parentPort.postMessage({ id: job.id, error: String(err) });
   } finally {

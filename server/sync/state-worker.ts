@@ -6,6 +6,9 @@
  * and the worker does the Yjs work, which is what stalls the loop (about 40 ms per 20,000
  * items on this machine, more for larger boards).
  *
+ * The room keeps the last whole state the worker built (`Room`), so that sync requests against
+ * a room that has not changed since cost no Yjs work at all.
+ *
  * Jobs queue in the one thread, in order. A full queue refuses new jobs at once (the caller
  * falls back: a compaction waits for the next turn, a sync request is answered "busy"), so a
  * flood of requests cannot build an unbounded backlog. A thread that dies fails its jobs and
@@ -15,8 +18,14 @@ import { Worker } from 'node:worker_threads';
 
 export class WorkerBusy extends Error {}
 
+/** A worker's answer: the whole state, and what the state vector asked with lacks. */
+export interface Built {
+  state: Uint8Array;
+  update: Uint8Array;
+}
+
 interface Job {
-  resolve: (update: Uint8Array) => void;
+  resolve: (built: Built) => void;
   reject: (err: Error) => void;
 }
 
@@ -34,21 +43,21 @@ export class StateWorker {
   }
 
   /** The state of `parts` merged, as one update (gc on). */
-  merge(parts: readonly Uint8Array[]): Promise<Uint8Array> {
-    return this.#run(parts, undefined);
+  async merge(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+    return (await this.#run(parts, undefined)).state;
   }
 
-  /** What a client at `stateVector` lacks of the state of `parts`. */
-  diff(parts: readonly Uint8Array[], stateVector: Uint8Array): Promise<Uint8Array> {
+  /** The state of `parts` merged, and what a client at `stateVector` lacks of it. */
+  diff(parts: readonly Uint8Array[], stateVector: Uint8Array): Promise<Built> {
     return this.#run(parts, stateVector);
   }
 
-  #run(parts: readonly Uint8Array[], stateVector: Uint8Array | undefined): Promise<Uint8Array> {
+  #run(parts: readonly Uint8Array[], stateVector: Uint8Array | undefined): Promise<Built> {
     if (this.#closed) return Promise.reject(new WorkerBusy('worker closed'));
     if (this.#jobs.size >= this.maxQueued) return Promise.reject(new WorkerBusy('worker queue full'));
     const worker = this.#start();
     const id = this.#nextId++;
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<Built>((resolve, reject) => {
       this.#jobs.set(id, { resolve, reject });
       worker.postMessage({ id, parts, ...(stateVector ? { stateVector } : {}) });
     });
@@ -59,11 +68,11 @@ export class StateWorker {
     const worker = new Worker(new URL('./state-thread.js', import.meta.url));
     // An idle worker does not keep the process alive; a busy one is kept alive by its jobs' callers.
     worker.unref();
-    worker.on('message', (msg: { id: number; update?: Uint8Array; error?: string }) => {
+    worker.on('message', (msg: { id: number; state?: Uint8Array; update?: Uint8Array; error?: string }) => {
       const job = this.#jobs.get(msg.id);
       if (!job) return;
       this.#jobs.delete(msg.id);
-      if (msg.update) job.resolve(msg.update);
+      if (msg.state) job.resolve({ state: msg.state, update: msg.update ?? msg.state });
       else job.reject(new Error(msg.error ?? 'worker failed'));
     });
     const lost = (why: string): void => {

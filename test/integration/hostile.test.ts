@@ -336,10 +336,20 @@ describe('budgets refuse with their own close code, and the room goes on', () =>
     await goesOn(a, b, 'after-4505');
   });
 
+  it('presence bytes relayed per connection per second: 4510', async () => {
+    const { server, a, b } = await roomWith({ awarenessBytesPerSecond: 4096 });
+    const raw = rawSocket(server.url, '/sync/budget');
+    await raw.opened;
+    const done = closed(raw.ws);
+    for (let i = 1; i <= 20; i++) raw.ws.send(awarenessMessage([{ clientID: 7001, clock: i, state: { pad: 'q'.repeat(1000) } }]));
+    expect(await done).toEqual({ code: 4510, reason: 'presence changes too fast: limit 4096 bytes a second' });
+    await goesOn(a, b, 'after-4510');
+  });
+
   it('sync step 1 requests per connection per second: 4506', async () => {
     const { server, a, b } = await roomWith({});
     const step1 = syncMessage(0, Y.encodeStateVector(new Y.Doc()));
-    expect(await sendRaw(server, Array.from({ length: 20 }, () => step1))).toEqual({ code: 4506, reason: 'too many sync requests: limit 2 a second' });
+    expect(await sendRaw(server, Array.from({ length: 20 }, () => step1))).toEqual({ code: 4506, reason: `too many sync requests: limit ${server.config.syncRequestsPerSecond} a second` });
     await goesOn(a, b, 'after-4506');
   });
 
