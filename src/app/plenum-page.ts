@@ -1,23 +1,28 @@
 /**
- * `<kb-plenum-page>` (`/p/<id>[?set=<snapshot set>]#<plenum token>`): the boards side by
- * side for the whole room, from a snapshot set (default the newest) or live. Presenting mode
- * shows one group full screen (Next/Previous, arrow keys, Esc leaves, "2 af 5"); compare shows
- * one group's board in two sets side by side. The plenum token only looks; opened with the
- * facilitator's token, the page also restores a snapshot as a new board and exports.
+ * `<kb-plenum-page>` (`/p/<id>[?set=<snapshot set>]#<plenum token>`): the plenum, where the
+ * workshop's result is seen, decided and taken home. Two views of the same boards, from a
+ * snapshot set (default the newest) or live: the boards side by side, and the shared summing-up
+ * (what all groups made gathered, and the votes with their totals live). Presenting mode steps
+ * through the groups (← →, "2 af 5") and each group's tools (↑ ↓), readable on a projector,
+ * with zoom, pan and the facilitator's "look here" pointer; the summing-up's sections present
+ * as slides (← →). Compare shows one group's board in two sets side by side. The plenum token
+ * only looks; opened with the facilitator's token, the page also restores a snapshot as a new
+ * board, points for a group and exports.
  *
- * The page loads and holds the boards (watched rooms when live, snapshot documents else) and
- * the focus of presenting mode; its parts draw them: `<kb-plenum-boards>`,
- * `<kb-plenum-present>`, `<kb-plenum-compare>` and `<kb-exports>`.
+ * The page loads and holds the boards (watched rooms when live, snapshot documents else), the
+ * control document (the vote signal, the pointer) and what is presented; its parts draw them:
+ * `<kb-plenum-boards>`, `<kb-plenum-present>`, `<kb-plenum-compare>`, `<kb-exports>` and
+ * `<kb-plenum-synthesis>`.
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/lit.js';
-import type { Board } from '../model/index.js';
+import type { Board, ControlState } from '../model/index.js';
 import type { GroupLink, SnapshotSetView, WorkshopView } from '../workshop/api.js';
 import { groupRoom } from '../workshop/rooms.js';
 import { ApiError, errorMessage, type WorkshopApi } from './api-client.js';
 import { facilitatorGate } from './bits.js';
-import { boardFromUpdate, type Refusal } from './control.js';
+import { boardFromUpdate, type ControlSource, type Refusal } from './control.js';
 import './exports-element.js';
 import { m } from './facilitator-messages.js';
 import { partsUpdated } from './page-part.js';
@@ -28,7 +33,12 @@ import { plenumCommonStyles } from './plenum-common.styles.js';
 import type { CompareRequest } from './plenum-compare.js';
 import './plenum-compare.js';
 import { plenumPageStyles } from './plenum-page.styles.js';
-import './plenum-present.js';
+import { PlenumClient } from './plenum-client.js';
+import { pm } from './plenum-messages.js';
+import { toolsOf, type KbPlenumPresent } from './plenum-present.js';
+// Statically: a lazy chunk of its own would split the chunks the participant's page shares
+// with this one (test/unit/bundles.test.ts); this page is itself loaded lazily.
+import './plenum-synthesis.js';
 import { takeToken } from './routes.js';
 import { defaultServices, type Services } from './services.js';
 
@@ -47,12 +57,21 @@ export class KbPlenumPage extends LitElement {
   @property({ attribute: false }) services: Services = defaultServices();
   /** The set asked for in the address (`?set=`). */
   @property() initialSet: string | null = new URLSearchParams(location.search).get('set');
+  /** The client of the votes and the pointer (tests pass one over a fake fetch). */
+  @property({ attribute: false }) plenumClient: PlenumClient | null = null;
 
   @state() private view: WorkshopView | null = null;
   @state() private sets: SnapshotSetView[] = [];
   @state() private selected = '';
   @state() private shown: Shown[] = [];
   @state() private presenting: number | null = null;
+  /** The slide of the group presented: 0 its whole board, then its tools. */
+  @state() private toolSlide = 0;
+  /** Which view: the boards side by side, or the shared summing-up. */
+  @state() private mode: 'boards' | 'synthesis' = 'boards';
+  /** The summing-up's section shown as a slide, or null. */
+  @state() private presentingSynthesis: number | null = null;
+  @state() private control: ControlState | null = null;
   @state() private compare: CompareRequest | null = null;
   @state() private compared: [Board | null, Board | null] = [null, null];
   @state() private refusal: Refusal | null = null;
@@ -65,6 +84,8 @@ export class KbPlenumPage extends LitElement {
   #api: WorkshopApi | null = null;
   #held: Held[] = [];
   #comparedHeld: Held[] = [];
+  #control: ControlSource | null = null;
+  #offs: (() => void)[] = [];
   #load = 0;
   #returnFocus: HTMLElement | null = null;
 
@@ -91,6 +112,10 @@ export class KbPlenumPage extends LitElement {
     removeEventListener('keydown', this.#onKey);
     this.#release(this.#held);
     this.#release(this.#comparedHeld);
+    for (const off of this.#offs) off();
+    this.#offs = [];
+    this.#control?.destroy();
+    this.#control = null;
   }
 
   #release(held: Held[]): void {
@@ -106,6 +131,10 @@ export class KbPlenumPage extends LitElement {
       return;
     }
     this.#api = this.services.api(this.#token);
+    this.plenumClient ??= new PlenumClient({ token: this.#token });
+    this.#control = this.services.control(this.workshopId, this.#token);
+    this.control = this.#control.state();
+    this.#offs.push(this.#control.onChange((c) => (this.control = c)));
     try {
       const [view, sets] = await Promise.all([this.#api.workshop(this.workshopId), this.#api.snapshots(this.workshopId)]);
       this.view = view;
@@ -176,23 +205,75 @@ export class KbPlenumPage extends LitElement {
   present(index: number): void {
     if (this.shown.length === 0) return;
     if (this.presenting === null) this.#returnFocus = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
-    this.presenting = ((index % this.shown.length) + this.shown.length) % this.shown.length;
+    const next = ((index % this.shown.length) + this.shown.length) % this.shown.length;
+    if (next !== this.presenting) this.toolSlide = 0;
+    this.presenting = next;
+    this.#focusNext();
+  }
+
+  /** Shows slide `index` of the group presented (0: its whole board), within its slides. */
+  showTool(index: number): void {
+    const g = this.presenting === null ? undefined : this.shown[this.presenting];
+    if (!g) return;
+    this.toolSlide = Math.max(0, Math.min(toolsOf(g.board).length, index));
+  }
+
+  /** Shows section `index` of the summing-up as a slide (running past either end wraps). */
+  presentSynthesis(index: number): void {
+    if (this.presentingSynthesis === null) this.#returnFocus = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+    const n = this.#sectionCount();
+    this.presentingSynthesis = ((index % n) + n) % n;
+    this.#focusNext();
+  }
+
+  /** The summing-up's sections: one per kind some board holds, and the votes. */
+  #sectionCount(): number {
+    return new Set(this.shown.flatMap((g) => toolsOf(g.board).map((w) => w.props.widget))).size + 1;
+  }
+
+  #focusNext(): void {
     void this.updateComplete.then(() => (this.renderRoot.querySelector('.presenting [data-action="next"]') as HTMLElement | null)?.focus());
   }
 
   leave(): void {
     this.presenting = null;
+    this.presentingSynthesis = null;
     void this.updateComplete.then(() => this.#returnFocus?.focus());
   }
 
+
   readonly #onKey = (e: KeyboardEvent): void => {
-    if (this.presenting === null || e.defaultPrevented) return;
+    if (e.defaultPrevented) return;
+    if (this.presentingSynthesis !== null) {
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') this.presentSynthesis(this.presentingSynthesis + 1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') this.presentSynthesis(this.presentingSynthesis - 1);
+      else if (e.key === 'Escape') this.leave();
+      else return;
+      e.preventDefault();
+      return;
+    }
+    if (this.presenting === null) return;
+    const part = this.renderRoot.querySelector('kb-plenum-present') as KbPlenumPresent | null;
     if (e.key === 'ArrowRight' || e.key === 'PageDown') this.present(this.presenting + 1);
     else if (e.key === 'ArrowLeft' || e.key === 'PageUp') this.present(this.presenting - 1);
+    else if (e.key === 'ArrowDown') this.showTool(this.toolSlide + 1);
+    else if (e.key === 'ArrowUp') this.showTool(this.toolSlide - 1);
+    else if (e.key === '+' || e.key === '=') part?.zoomBy(1.25);
+    else if (e.key === '-') part?.zoomBy(1 / 1.25);
+    else if (e.key === '0') part?.fit();
     else if (e.key === 'Escape') this.leave();
     else return;
     e.preventDefault();
   };
+
+  async #point(e: CustomEvent<{ group: number; point: { x: number; y: number } | null }>): Promise<void> {
+    try {
+      const pointer = await this.plenumClient?.pointer(this.workshopId, e.detail.group, e.detail.point);
+      if (this.control) this.control = { ...this.control, pointer: pointer ?? null };
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
 
   // ---- compare and restore --------------------------------------------------------------
 
@@ -233,31 +314,44 @@ export class KbPlenumPage extends LitElement {
     const groups = v.groups.map((g) => ({ number: g.number, name: g.name }));
     // Restoring and exporting are the facilitator's; the plenum token may only look.
     const facilitator = v.role === 'facilitator';
-    return html`<main class="page wide" ?inert=${this.presenting !== null} aria-hidden=${this.presenting !== null ? 'true' : 'false'}>
+    const presenting = this.presenting !== null || this.presentingSynthesis !== null;
+    return html`<main class="page wide" ?inert=${presenting} aria-hidden=${presenting ? 'true' : 'false'}>
         <header class="toolbar">
           <h1 class="title">${m('plenum.title', { title: v.title })}</h1>
           <div class="field">
             <label for="set">${m('plenum.set')}</label>
             <select id="set" @change=${(e: Event) => void this.select((e.target as HTMLSelectElement).value)}>${renderSetOptions(this.sets, this.selected)}</select>
           </div>
+          <div class="field">
+            <span class="label" id="view-label">${pm('view.label')}</span>
+            <div class="row views" role="group" aria-labelledby="view-label">
+              ${(['boards', 'synthesis'] as const).map(
+                (mode) => html`<button type="button" class="secondary" data-view=${mode} aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => (this.mode = mode)}>${pm(`view.${mode}`)}</button>`,
+              )}
+            </div>
+          </div>
           <kb-lang inline></kb-lang>
           <button type="button" class="big" data-action="present" ?disabled=${this.shown.length === 0} @click=${() => this.present(0)}>${m('plenum.present')}</button>
         </header>
         ${this.sets.length === 0 ? html`<p class="hint">${m('plenum.noSnapshots')}</p>` : nothing}
         <p role="status" class=${this.error ? 'error' : 'ok'}>${this.error || this.notice || (this.loading ? m('common.loading') : '')}</p>
-        <kb-plenum-boards
-          .shown=${this.shown}
-          ?restorable=${isSnapshot && facilitator}
-          @kb-present=${(e: CustomEvent<{ index: number }>) => this.present(e.detail.index)}
-          @kb-restore=${(e: CustomEvent<{ group: number }>) => void this.#restore(e.detail.group)}
-        ></kb-plenum-boards>
-        <kb-plenum-compare
-          .groups=${groups}
-          .sets=${this.sets}
-          .compare=${this.compare}
-          .compared=${this.compared}
-          @kb-compare=${(e: CustomEvent<CompareRequest>) => void this.#showCompare(e.detail.group, e.detail.a, e.detail.b)}
-        ></kb-plenum-compare>
+        ${this.mode === 'synthesis'
+          ? this.presentingSynthesis === null
+            ? this.#renderSynthesis(null)
+            : nothing
+          : html`<kb-plenum-boards
+                .shown=${this.shown}
+                ?restorable=${isSnapshot && facilitator}
+                @kb-present=${(e: CustomEvent<{ index: number }>) => this.present(e.detail.index)}
+                @kb-restore=${(e: CustomEvent<{ group: number }>) => void this.#restore(e.detail.group)}
+              ></kb-plenum-boards>
+              <kb-plenum-compare
+                .groups=${groups}
+                .sets=${this.sets}
+                .compare=${this.compare}
+                .compared=${this.compared}
+                @kb-compare=${(e: CustomEvent<CompareRequest>) => void this.#showCompare(e.detail.group, e.detail.a, e.detail.b)}
+              ></kb-plenum-compare>`}
         ${facilitator
           ? html`<section class="card" aria-labelledby="exp-h">
               <h2 id="exp-h">${m('console.exports')}</h2>
@@ -269,10 +363,29 @@ export class KbPlenumPage extends LitElement {
         ? html`<kb-plenum-present
             .shown=${this.shown}
             .index=${this.presenting}
+            .tool=${this.toolSlide}
+            .pointer=${this.control?.pointer ?? null}
+            ?canPoint=${facilitator}
             @kb-present=${(e: CustomEvent<{ index: number }>) => this.present(e.detail.index)}
+            @kb-present-tool=${(e: CustomEvent<{ index: number }>) => this.showTool(e.detail.index)}
+            @kb-point=${(e: CustomEvent<{ group: number; point: { x: number; y: number } | null }>) => void this.#point(e)}
             @kb-leave=${() => this.leave()}
           ></kb-plenum-present>`
-        : nothing}`;
+        : nothing}
+      ${this.presentingSynthesis !== null ? this.#renderSynthesis(this.presentingSynthesis) : nothing}`;
+  }
+
+  /** The summing-up: on the page (`present` null), or section `present` as a slide. */
+  #renderSynthesis(present: number | null) {
+    return html`<kb-plenum-synthesis
+      .shown=${this.shown}
+      .workshopId=${this.workshopId}
+      .client=${this.plenumClient}
+      .signal=${this.control?.vote ?? null}
+      .present=${present}
+      @kb-present-synthesis=${(e: CustomEvent<{ index: number }>) => this.presentSynthesis(e.detail.index)}
+      @kb-leave=${() => this.leave()}
+    ></kb-plenum-synthesis>`;
   }
 }
 

@@ -33,7 +33,7 @@ export class FakeFetch {
     const key = `${method} ${path}`;
     if (!(key in this.answers)) return json(404, { error: `no fake for ${key}` });
     let a = this.answers[key];
-    if (typeof a === 'function') a = (a as (c: Call) => unknown)(call);
+    if (typeof a === 'function') a = await (a as (c: Call) => unknown)(call);
     if (a instanceof Response) return a;
     if (a instanceof Uint8Array) return new Response(a.slice().buffer as ArrayBuffer, { status: 200, headers: { 'content-type': 'application/octet-stream' } });
     return json(method === 'POST' && path.endsWith('/snapshots') ? 201 : 200, a);

@@ -1,7 +1,8 @@
 /**
  * The plenum's synthesis: what every group made, gathered into one picture. Each widget kind
  * makes its own section from every group's widgets of it (its `synthesis` facet, in
- * src/kinds/<type>/synthesis.ts); this module reads the boards once, hands each kind its
+ * src/kinds/<type>/synthesis.ts, listed on its own in src/kinds/synthesis.ts so that the
+ * plenum's page does not carry the other facets); this module reads the boards once, hands each kind its
  * widgets group by group, and keeps what could not be read. The plenum (live boards or a
  * snapshot set), the exports and the server's votes all call {@link synthesize}, so a figure is
  * the same wherever it is shown. Runs everywhere: no DOM, no Node.
@@ -11,8 +12,9 @@
  * never thrown.
  */
 import type { Locale } from '../i18n/index.js';
-import { FULL_KINDS, type FullKinds } from '../kinds/full.js';
+import { WIDGET_KINDS } from '../kinds/index.js';
 import type { SynthesisInput, SynthesisListItem } from '../kinds/kind.js';
+import { SYNTHESES, type Syntheses } from '../kinds/synthesis.js';
 import type { Board, Item, Problem, WidgetType } from '../model/index.js';
 
 /** One group's board as the synthesis reads it (null: no board, e.g. not in this snapshot set). */
@@ -39,7 +41,7 @@ export interface SynthesisProblem extends Problem {
 }
 
 /** Each kind's section, typed as its synthesis facet declares it. */
-export type SynthesisSections = { readonly [T in WidgetType]: ReturnType<FullKinds[T]['synthesis']['gather']> };
+export type SynthesisSections = { readonly [T in WidgetType]: ReturnType<Syntheses[T]['gather']> };
 
 export interface Synthesis {
   groups: SynthesisGroup[];
@@ -54,6 +56,9 @@ export interface SynthesisList {
   title: string;
   items: SynthesisListItem[];
 }
+
+/** The kinds in registry order. */
+const KIND_ORDER = Object.keys(WIDGET_KINDS) as WidgetType[];
 
 const byPlace = (a: Item, b: Item): number => a.geometry.y - b.geometry.y || a.geometry.x - b.geometry.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -70,7 +75,7 @@ function readBoard(source: SynthesisSource): ReadGroup {
   const { items, problems } = board.read();
   const placed = items.filter((i): i is Item<'widget'> => i.kind === 'widget').sort(byPlace);
   for (const w of placed) {
-    const kind = FULL_KINDS[w.props.widget];
+    const kind = WIDGET_KINDS[w.props.widget];
     const list = widgets.get(kind.type) ?? widgets.set(kind.type, []).get(kind.type)!;
     list.push(kind.read(board, w.id));
   }
@@ -81,10 +86,10 @@ function readBoard(source: SynthesisSource): ReadGroup {
 export function synthesize(sources: readonly SynthesisSource[], locale: Locale): Synthesis {
   const read = sources.map(readBoard);
   const sections = {} as Record<WidgetType, unknown>;
-  for (const kind of Object.values(FULL_KINDS)) {
-    const inputs: SynthesisInput<unknown>[] = read.map((g) => ({ group: { number: g.source.number, name: g.source.name }, widgets: g.widgets.get(kind.type) ?? [] }));
-    // Each kind gathers the data its own `read` gave (the registry pairs them by type).
-    sections[kind.type] = (kind.synthesis as { gather(groups: readonly SynthesisInput<unknown>[], locale: Locale): unknown }).gather(inputs, locale);
+  for (const type of KIND_ORDER) {
+    const inputs: SynthesisInput<unknown>[] = read.map((g) => ({ group: { number: g.source.number, name: g.source.name }, widgets: g.widgets.get(type) ?? [] }));
+    // Each kind gathers the data its own `read` gave (the registries pair them by type).
+    sections[type] = (SYNTHESES[type] as { gather(groups: readonly SynthesisInput<unknown>[], locale: Locale): unknown }).gather(inputs, locale);
   }
   return {
     groups: read.map((g) => ({
@@ -101,10 +106,10 @@ export function synthesize(sources: readonly SynthesisSource[], locale: Locale):
 
 /** Every list of the synthesis a vote can be held over, kind by kind in registry order. */
 export function synthesisLists(s: Synthesis, locale: Locale): SynthesisList[] {
-  return Object.values(FULL_KINDS).flatMap((kind) => {
-    const section = s.sections[kind.type];
-    const lists = kind.synthesis.lists as readonly { key: string; title(locale: Locale): string; items(section: unknown, locale: Locale): SynthesisListItem[] }[];
-    return lists.map((l) => ({ id: `${kind.type}:${l.key}`, title: l.title(locale), items: l.items(section, locale) }));
+  return KIND_ORDER.flatMap((type) => {
+    const section = s.sections[type];
+    const lists = SYNTHESES[type].lists as readonly { key: string; title(locale: Locale): string; items(section: unknown, locale: Locale): SynthesisListItem[] }[];
+    return lists.map((l) => ({ id: `${type}:${l.key}`, title: l.title(locale), items: l.items(section, locale) }));
   });
 }
 
@@ -115,7 +120,7 @@ export function synthesisList(s: Synthesis, id: string, locale: Locale): Synthes
 
 /** The ids and titles of every votable list, without a synthesis (what a facilitator chooses from). */
 export function listCatalogue(locale: Locale): { id: string; title: string }[] {
-  return Object.values(FULL_KINDS).flatMap((kind) => kind.synthesis.lists.map((l) => ({ id: `${kind.type}:${l.key}`, title: l.title(locale) })));
+  return KIND_ORDER.flatMap((type) => SYNTHESES[type].lists.map((l: { key: string; title(locale: Locale): string }) => ({ id: `${type}:${l.key}`, title: l.title(locale) })));
 }
 
 /** A group's name by number, from the synthesis (its number when unknown). */
