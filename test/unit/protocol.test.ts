@@ -2,7 +2,8 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { decodeClientMessage, encodeAwarenessEntries, ProtocolError } from '../../server/sync/protocol.js';
+import { decodeClientMessage, encodeAwarenessEntries, ProtocolError, TooManyStructs } from '../../server/sync/protocol.js';
+import { readUpdateShape } from '../../server/sync/update-shape.js';
 import { TokenBucket } from '../../server/sync/limits.js';
 
 function msg(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {
@@ -18,8 +19,8 @@ describe('decodeClientMessage', () => {
     const sv = Y.encodeStateVector(doc);
     const up = Y.encodeStateAsUpdate(doc);
     expect(decodeClientMessage(msg((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint8Array(e, sv)))).toEqual({ type: 'sync-step1', stateVector: sv });
-    expect(decodeClientMessage(msg((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 1), (e) => encoding.writeVarUint8Array(e, up)))).toEqual({ type: 'sync-step2', update: up });
-    expect(decodeClientMessage(msg((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, up)))).toEqual({ type: 'update', update: up });
+    expect(decodeClientMessage(msg((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 1), (e) => encoding.writeVarUint8Array(e, up)))).toEqual({ type: 'sync-step2', update: up, shape: readUpdateShape(up) });
+    expect(decodeClientMessage(msg((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, up)))).toEqual({ type: 'update', update: up, shape: readUpdateShape(up) });
     expect(decodeClientMessage(new Uint8Array([3]))).toEqual({ type: 'query-awareness' });
   });
 
@@ -35,6 +36,17 @@ describe('decodeClientMessage', () => {
     expect(JSON.parse(m.entries[0]!.json)).toEqual({ user: { name: 'Ærø <b>' } });
     expect(encodeAwarenessEntries(m.entries)).toEqual(u);
     aw.destroy();
+  });
+
+  it('refuses an update over the struct budget after reading no more than the budget', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (let i = 0; i < 50; i++) doc.getMap('m').set(`k${i}`, i);
+    });
+    const up = Y.encodeStateAsUpdate(doc);
+    const m = msg((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, up));
+    expect(() => decodeClientMessage(m, 49)).toThrow(TooManyStructs);
+    expect(decodeClientMessage(m, 50).type).toBe('update');
   });
 
   it('throws ProtocolError for every broken shape', () => {
