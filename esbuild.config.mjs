@@ -53,6 +53,7 @@ const nodeOptions = {
     ...serverOptions.entryPoints,
     'bench/sync-load': 'bench/sync-load.ts',
     'bench/board-render': 'bench/client/board-render.ts',
+    'bench/next-step': 'bench/client/next-step.ts',
     'bench/workshop': 'bench/workshop.ts',
   },
 };

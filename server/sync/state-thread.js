@@ -19,6 +19,10 @@ parentPort.on('message', (job) => {
     Y.transact(doc, () => {
       for (const part of job.parts) Y.applyUpdate(doc, part);
     });
+    // What a log stored before the integrability check may hold pending is not the board's:
+    // Yjs would encode it along (and the room drops it when it loads, see room.ts).
+    doc.store.pendingStructs = null;
+    doc.store.pendingDs = null;
     const state = Y.encodeStateAsUpdate(doc);
     if (job.stateVector) {
       const update = Y.encodeStateAsUpdate(doc, job.stateVector);

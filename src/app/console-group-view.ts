@@ -44,13 +44,10 @@ export class KbConsoleGroupView extends PagePart {
     return this.querySelector('kb-board');
   }
 
-  /** The place of the board the facilitator shows now. */
+  /** The place of the board the facilitator shows now (beside the board's bars). */
   #shown(): BoardRect | null {
-    const b = this.#board();
-    if (!b) return null;
-    const r = b.getBoundingClientRect();
-    const v = b.view;
-    return { x: v.x, y: v.y, w: Math.max(1, r.width / v.zoom), h: Math.max(1, r.height / v.zoom) };
+    const r = this.#board()?.shownRect();
+    return r ? { x: Math.round(r.x), y: Math.round(r.y), w: Math.max(1, Math.round(r.w)), h: Math.max(1, Math.round(r.h)) } : null;
   }
 
   #place(e: PointerEvent): void {

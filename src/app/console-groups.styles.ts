@@ -42,13 +42,13 @@ export const consoleGroupsStyles = css`
   }
   .thumb {
     position: relative;
-    height: 150px;
+    height: 140px;
     border: 1px solid var(--kb-border, #d5d8dc);
     border-radius: var(--kb-radius-small, 6px);
     overflow: hidden;
   }
   .thumb kb-board {
-    height: 150px;
+    height: 140px;
     min-height: 0;
     pointer-events: none;
   }

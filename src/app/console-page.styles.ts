@@ -37,7 +37,7 @@ export const consolePageStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: minmax(17rem, 21rem) minmax(0, 1fr);
+    grid-template-columns: minmax(17rem, 23rem) minmax(0, 1fr);
     gap: 12px;
   }
   .side,
@@ -54,7 +54,7 @@ export const consolePageStyles = css`
   }
   .strip {
     display: grid;
-    grid-template-columns: 1.75fr 1fr 1fr 1.1fr;
+    grid-template-columns: 2fr 1fr 1fr 1.1fr;
     gap: 10px;
     padding: 2px;
   }
@@ -90,6 +90,10 @@ export const consolePageStyles = css`
   }
   .strip p {
     margin: 0;
+  }
+  .strip ul.sets {
+    max-height: 4.4em;
+    overflow-y: auto;
   }
   .strip .clock {
     font-size: 1.3rem;

@@ -317,6 +317,11 @@ export class KbBoard extends LitElement {
     this.#task.showRect(r);
   }
 
+  /** The part of the board the screen shows beside the chrome (what "bring everyone here" sends). */
+  shownRect(): { x: number; y: number; w: number; h: number } {
+    return this.#task.shown();
+  }
+
   /** Brings a board point into view (the facilitator's pointer), after any typing or drag. */
   showPoint(x: number, y: number): void {
     this.#task.showPoint(x, y);

@@ -17,7 +17,7 @@
  */
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Rect } from '../layout/rect.js';
+import { contains, type Rect } from '../layout/rect.js';
 import { naturalSize } from '../kinds/index.js';
 import type { WidgetType } from '../model/index.js';
 import type { CanvasItem } from './item-view.js';
@@ -26,14 +26,14 @@ import { between, clampZoom, freeArea, overlapArea, revealView, shownRect, taskV
 
 /**
  * The smallest body text each tool draws, in board units at its natural width (from its
- * element's styles: the matrix's questions, the criteria's status text, a card, a post). The
- * matrix scales with its width; the others keep their text size.
+ * element's styles: the matrix's questions, the criteria's status text, a card, the wall's
+ * questions). The matrix scales with its width; the others keep their text size.
  */
 export const BODY_TEXT: Record<WidgetType, number> = {
   'seven-themes': 15,
   'bor-gor-matrix': 13.5,
   'competence-profile': 14,
-  'reflection-wall': 14,
+  'reflection-wall': 13,
 };
 const SCALES_WITH_WIDTH: ReadonlySet<WidgetType> = new Set(['bor-gor-matrix']);
 /** A note's and a frame title's text on the canvas (styles.ts). */
@@ -172,9 +172,9 @@ export class TaskView implements ReactiveController {
     return null;
   }
 
-  /** The zoom at which `item`'s body text is legible on this screen. */
+  /** The zoom at which `item`'s body text is legible on this screen (1 % above it: text sizes round). */
   legibleZoom(item: CanvasItem): number {
-    return minTextPx(this.cb.size().w) / bodyText(item);
+    return (minTextPx(this.cb.size().w) / bodyText(item)) * 1.01;
   }
 
   #area(): Rect {
@@ -201,10 +201,26 @@ export class TaskView implements ReactiveController {
     return item ? this.focusTool(item.id, opts) : false;
   }
 
-  /** Shows a place on the board (fitted, but legible: on a phone the participant pans along). */
+  /**
+   * Shows a place on the board (what the facilitator shows): fitted, but legible (the tool at
+   * its middle sets the zoom), its middle in the middle of the screen; on a small screen the
+   * participant pans along.
+   */
   showRect(r: Rect, opts: GoOptions = {}): void {
-    const min = minTextPx(this.cb.size().w) / CANVAS_TEXT;
-    this.go(() => taskView(r, this.#area(), Math.min(1, min), TASK_MAX_ZOOM), opts);
+    const cx = r.x + r.w / 2;
+    const cy = r.y + r.h / 2;
+    const under = this.cb.items().find((i) => i.kind === 'widget' && contains(toolBox(i), cx, cy));
+    const min = under ? this.legibleZoom(under) : (minTextPx(this.cb.size().w) / CANVAS_TEXT) * 1.01;
+    this.go(() => {
+      const area = this.#area();
+      const zoom = clampZoom(Math.max(min, Math.min(TASK_MAX_ZOOM, area.w / r.w, area.h / r.h)));
+      return { zoom, x: cx - (area.x + area.w / 2) / zoom, y: cy - (area.y + area.h / 2) / zoom };
+    }, opts);
+  }
+
+  /** The part of the board the screen shows beside the chrome. */
+  shown(): Rect {
+    return shownRect(this.cb.view(), this.#area());
   }
 
   /** Brings a board point into view (the pointer), keeping the zoom. */
@@ -285,15 +301,16 @@ export class TaskView implements ReactiveController {
     if (next) this.go(() => next, { wait: false, glide: false });
   }
 
-  /** The view changed: tells the page when it leaves the task or comes back. */
+  /** The view changed: tells the page when it leaves the task (every tool of it) or comes back. */
   viewChanged(): void {
-    const item = this.taskItem();
-    let on = true;
-    if (item) {
-      const tool = toolBox(item);
-      const shown = shownRect(this.cb.view(), this.#area());
-      on = overlapArea(tool, shown) >= 0.3 * Math.min(tool.w * tool.h, shown.w * shown.h);
-    }
+    const tools = this.cb.items().filter((i) => i.kind === 'widget' && this.tools.includes(i.props.widget));
+    const shown = shownRect(this.cb.view(), this.#area());
+    const on =
+      tools.length === 0 ||
+      tools.some((item) => {
+        const tool = toolBox(item);
+        return overlapArea(tool, shown) >= 0.3 * Math.min(tool.w * tool.h, shown.w * shown.h);
+      });
     if (on === this.#onTask) return;
     this.#onTask = on;
     this.host.dispatchEvent(new CustomEvent('kb-task-view', { detail: { onTask: on }, bubbles: true, composed: true }));

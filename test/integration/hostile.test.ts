@@ -373,6 +373,40 @@ describe('budgets refuse with their own close code, and the room goes on', () =>
   });
 });
 
+describe('a board poisoned before the integrability check', () => {
+  it('loses its pending parts when it loads, in the document, what clients are sent, and its compacted state', async () => {
+    let server = await startTestServer({ offloadAboveBytes: 1024, compactAfterUpdates: 5 });
+    const dir = server.config.dataDir;
+    // What an older server stored: a big board, and a poisoned delete set and a dangling struct in its log.
+    const d = new Y.Doc();
+    d.getMap('m').set('big', 'x'.repeat(4000));
+    server.store.append('old', Y.encodeStateAsUpdate(d));
+    server.store.append('old', poisonedDeleteSet(424242, 10_000));
+    server.store.append('old', structAfter(777_003, 0, { client: 999_999, clock: 5 }, 'dangling'));
+    await server.close();
+    server = await startTestServer({ dataDir: dir, offloadAboveBytes: 1024, compactAfterUpdates: 5 });
+    const c = connect(server.url, 'old');
+    await synced(c);
+    await until(() => c.doc.getMap('m').has('big'));
+    expect(c.doc.store.pendingDs).toBeNull();
+    expect(c.doc.store.pendingStructs).toBeNull();
+    const room = server.rooms.peek('old')!;
+    expect(room.doc.store.pendingDs).toBeNull();
+    expect(room.large).toBe(true);
+    // Compaction by the worker writes a state without them.
+    for (let i = 0; i < 10; i++) c.doc.getMap('m').set(`k${i}`, i);
+    await until(() => server.store.load('old').snapshot !== null, 10_000, 'a compaction');
+    const snap = new Y.Doc();
+    Y.applyUpdate(snap, server.store.load('old').snapshot!);
+    expect(snap.store.pendingDs).toBeNull();
+    expect(snap.store.pendingStructs).toBeNull();
+    expect(snap.getMap('m').get('big')).toBe('x'.repeat(4000));
+    c.destroy();
+    await server.close();
+    removeDir(dir);
+  });
+});
+
 describe('large boards are encoded off the event loop', () => {
   it('a fresh client of a large board syncs from the worker; compaction runs there; nothing is lost across a restart', async () => {
     let server = await startTestServer({ offloadAboveBytes: 1024, compactAfterUpdates: 20 });
