@@ -15,6 +15,7 @@ export const matrixStyles = css`
   }
   .stage {
     --u: calc(100cqw / 960);
+    --kb-touch-pad: calc(var(--u) * 12);
     position: relative;
     width: 100%;
     height: calc(var(--u) * 720);
@@ -251,12 +252,12 @@ export const matrixStyles = css`
     border-radius: calc(var(--u) * 3);
     pointer-events: none;
   }
+  /* See-through by its background, not by opacity: its text keeps its contrast. */
   .ghost {
     position: absolute;
     z-index: 9;
     pointer-events: none;
-    opacity: 0.55;
-    background: var(--note-bg);
+    background: color-mix(in srgb, var(--note-bg) 60%, transparent);
     border: 2px solid var(--peer-color, #455a64);
     border-radius: calc(var(--u) * 3);
     padding: calc(var(--u) * 4);

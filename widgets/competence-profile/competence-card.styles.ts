@@ -7,6 +7,7 @@ export const cardStyles = css`
     width: 100%;
     height: 100%;
     font-size: var(--kb-competence-card-font-size, 14px);
+    --kb-touch-pad: 14px;
   }
   .card {
     position: relative;
@@ -15,7 +16,7 @@ export const cardStyles = css`
     gap: 6px;
     width: 100%;
     height: 100%;
-    padding: 4px 4px 4px 10px;
+    padding: 4px 10px;
     border-radius: var(--kb-radius-small, 6px);
     border: 1px solid var(--kb-competence-card-border, var(--kb-border-strong, #6b7280));
     background: var(--kb-competence-card-bg, var(--kb-surface, #fff));

@@ -90,7 +90,7 @@ export class KbCompetenceCard extends LitElement {
         part="card"
         class="card"
         tabindex="0"
-        role="group"
+        role="article"
         aria-label=${label}
         aria-describedby="hint"
         aria-disabled=${this.readonly ? 'true' : nothing}

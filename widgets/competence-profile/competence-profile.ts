@@ -130,9 +130,9 @@ export class KbCompetenceProfile extends KbWidgetElement<CompetenceProfileEvents
     }
   }
 
-  /** Focuses the profile's first control (the canvas calls this when a participant jumps to the widget). */
+  /** Focuses the profile's first card, else its first control (the canvas calls this when a participant jumps to the widget). */
   override focus(options?: FocusOptions): void {
-    this.renderRoot.querySelector<HTMLElement>('kb-competence-card, button:not([disabled])')?.focus(options);
+    (this.renderRoot.querySelector<HTMLElement>('kb-competence-card') ?? this.renderRoot.querySelector<HTMLElement>('button:not([disabled])'))?.focus(options);
   }
 
   protected override updated(): void {

@@ -32,7 +32,8 @@ export const msg = defineMessages({
     postsOf: 'Svar i {title}',
     postBy: 'Svar fra {name}',
     noPosts: 'Ingen svar endnu.',
-    likeLabel: 'Synes godt om svaret ({count})',
+    // The count is in the name as it shows on the button (WCAG 2.5.3, label in name); never in brackets.
+    likeLabel: 'Synes godt om svaret, {count} i alt',
     moveLabel: 'Flyt svaret til en anden kolonne',
     moveTo: 'Flyt til {title}',
     noOtherColumns: 'Der er ingen anden kolonne.',
@@ -72,7 +73,7 @@ export const msg = defineMessages({
     postsOf: 'Answers in {title}',
     postBy: 'Answer from {name}',
     noPosts: 'No answers yet.',
-    likeLabel: 'Like the answer ({count})',
+    likeLabel: 'Like the answer, {count} in all',
     moveLabel: 'Move the answer to another column',
     moveTo: 'Move to {title}',
     noOtherColumns: 'There is no other column.',

@@ -231,6 +231,15 @@ export const wallStyles = css`
     min-width: 26px;
     background: var(--kb-surface, #fff);
   }
+  @media (pointer: coarse) {
+    .meta {
+      gap: 14px;
+    }
+    .meta button {
+      min-height: 34px;
+      min-width: 40px;
+    }
+  }
   .like[aria-pressed='true'] {
     color: var(--kb-wall-liked, var(--kb-danger, #b3261e));
     background: var(--kb-accent-soft, #dbe7f7);

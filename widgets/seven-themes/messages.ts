@@ -10,8 +10,10 @@ export const msg = defineMessages({
     'status.not-started': 'Ikke startet',
     'status.under-way': 'Undervejs',
     'status.established': 'Etableret',
-    // Reads as the piece is seen (WCAG 2.5.3, label in name): number, name, status, notes.
-    pieceLabel: '{number}. {name}. {status}. {notes}.',
+    // A piece's name is what it shows for a name (WCAG 2.5.3, label in name); its status and
+    // notes count, drawn elsewhere on it, are its description.
+    pieceLabel: '{number}. {name}',
+    pieceState: '{status}. {notes}.',
     notesNone: '0 noter',
     notesOne: '1 note',
     notesMany: '{count} noter',
@@ -42,7 +44,8 @@ export const msg = defineMessages({
     'status.not-started': 'Not started',
     'status.under-way': 'Under way',
     'status.established': 'Established',
-    pieceLabel: '{number}. {name}. {status}. {notes}.',
+    pieceLabel: '{number}. {name}',
+    pieceState: '{status}. {notes}.',
     notesNone: '0 notes',
     notesOne: '1 note',
     notesMany: '{count} notes',

@@ -11,6 +11,8 @@ import { statusIcon } from './piece.js';
 import type { ThemeNote } from '../../src/kinds/seven-themes/records.js';
 
 export interface PanelView {
+  /** The half of the puzzle it covers. */
+  side: 'start' | 'end';
   criterion: Criterion;
   locale: Locale;
   status: Assessment;
@@ -36,7 +38,7 @@ export function renderPanel(v: PanelView): TemplateResult {
   const describedBy = readonly ? LOCKED_ID : nothing;
   const name = c.name[locale];
   return html`<section
-    class="panel"
+    class="panel ${v.side}"
     part="panel"
     role="dialog"
     aria-labelledby="panel-title"

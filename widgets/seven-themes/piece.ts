@@ -40,11 +40,11 @@ export interface PieceView {
 }
 
 /**
- * A piece's drawing (outline, fill, number, name, status, notes badge), without interaction. The
- * texts come in the order the accessible name reads them (label in name).
+ * A piece's shape with its number and name: what its accessible name says (label in name,
+ * WCAG 2.5.3, holds however much of the piece is on screen).
  */
-export function renderPieceBody({ piece, criterion, status, noteCount, locale }: PieceView): SVGTemplateResult {
-  const { number: n, badge, label, status: box } = piece;
+export function renderPieceBody({ piece, criterion, status, locale }: PieceView): SVGTemplateResult {
+  const { number: n, label } = piece;
   return svg`
     <path class="fill" data-status=${status} d=${piece.path}></path>
     ${status === 'under-way' ? svg`<path class="hatch" d=${piece.path} fill=${`url(#${HATCH})`}></path>` : nothing}
@@ -54,13 +54,23 @@ export function renderPieceBody({ piece, criterion, status, noteCount, locale }:
     <foreignObject x=${label.x} y=${label.y} width=${label.w} height=${label.h} aria-hidden="true">
       ${html`<div class="name" lang=${locale}>${criterion.name[locale]}</div>`}
     </foreignObject>
+  `;
+}
+
+/**
+ * A piece's status and notes count, drawn over it but outside its focusable group (they are its
+ * description, not its name), and letting the pointer through to the piece.
+ */
+export function renderPieceMarks({ piece, status, noteCount }: PieceView): SVGTemplateResult {
+  const { badge, status: box } = piece;
+  return svg`<g class="marks" aria-hidden="true">
     ${statusIcon(status, box.x + 10, box.y + box.h / 2)}
-    <text class="status-text" x=${box.x + 26} y=${box.y + box.h / 2} aria-hidden="true">${msg(`status.${status}`)}</text>
-    <g class="badge" part="badge" data-count=${noteCount} aria-hidden="true">
+    <text class="status-text" x=${box.x + 26} y=${box.y + box.h / 2}>${msg(`status.${status}`)}</text>
+    <g class="badge" part="badge" data-count=${noteCount}>
       <circle cx=${badge.x} cy=${badge.y} r=${badge.r}></circle>
       <text x=${badge.x} y=${badge.y}>${noteCount}</text>
     </g>
-  `;
+  </g>`;
 }
 
 /** The title and legend cell. */

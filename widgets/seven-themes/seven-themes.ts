@@ -15,7 +15,7 @@ import { baseStyles } from '../shared/styles.js';
 import { KbWidgetElement } from '../shared/widget-element.js';
 import { msg, notesCount } from './messages.js';
 import { renderPanel } from './panel.js';
-import { renderDefs, renderGhost, renderLegend, renderPieceBody } from './piece.js';
+import { renderDefs, renderGhost, renderLegend, renderPieceBody, renderPieceMarks } from './piece.js';
 import { PeerDragsController } from '../shared/peer-drags.js';
 import { addNote, isOwnNote, readThemes, setAssessment } from '../../src/kinds/seven-themes/records.js';
 import type { ThemeNote, ThemeState } from '../../src/kinds/seven-themes/records.js';
@@ -99,6 +99,8 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
   @state() private anonymous = false;
   @state() private announcement = '';
   @state() private lift: Lift | null = null;
+  /** The half of the puzzle the panel covers. */
+  @state() private panelSide: 'start' | 'end' = 'end';
   /** The piece with keyboard focus (its ring is drawn above the neighbours). */
   @state() private focusRing: number | null = null;
 
@@ -138,6 +140,7 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
       this.announcement = '';
     }
     this.openCriterion = criterion;
+    this.panelSide = this.#panelSide(criterion);
     this.emit('kb-piece-open', { criterion });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
@@ -150,6 +153,21 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
     this.openCriterion = null;
     await this.updateComplete;
     this.renderRoot.querySelector<SVGGElement>(`.piece[data-criterion="${n}"]`)?.focus();
+  }
+
+  /**
+   * The panel covers the half of the puzzle away from the piece, unless that half is off the
+   * screen (a phone showing part of the puzzle): then the piece's own half, which is on it.
+   */
+  #panelSide(criterion: number): 'start' | 'end' {
+    const cell = LAYOUT.pieces[criterion - 1]?.cell;
+    const left = !!cell && cell.x + cell.w / 2 < NATURAL_SIZE.w / 2;
+    const r = this.getBoundingClientRect();
+    const mid = r.left + r.width / 2;
+    const away = left ? { a: mid, b: r.right } : { a: r.left, b: mid };
+    const shown = Math.min(away.b, innerWidth) - Math.max(away.a, 0);
+    const onScreen = shown >= (away.b - away.a) * 0.6;
+    return left === onScreen ? 'end' : 'start';
   }
 
   override disconnectedCallback(): void {
@@ -184,12 +202,7 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
     const c = CRITERIA[piece.criterion - 1] as Criterion;
     const n = c.number;
     const lifted = this.lift?.criterion === n;
-    const label = msg('pieceLabel', {
-      number: n,
-      name: c.name[locale],
-      status: msg(`status.${theme.status}`),
-      notes: notesCount(theme.notes.length),
-    });
+    const view = { piece, criterion: c, status: theme.status, noteCount: theme.notes.length, locale };
     return svg`<g
       class=${classMap({ piece: true, hole: lifted, lifting: lifted && !this.lift?.returning })}
       part="piece"
@@ -197,7 +210,7 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
       tabindex="0"
       aria-haspopup="dialog"
       aria-expanded=${this.openCriterion === n ? 'true' : 'false'}
-      aria-label=${label}
+      aria-label=${msg('pieceLabel', { number: n, name: c.name[locale] })}
       data-item-id=${theme.assessmentId}
       data-criterion=${n}
       data-status=${theme.status}
@@ -206,7 +219,8 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
       @focus=${(e: FocusEvent) => (this.focusRing = (e.currentTarget as Element).matches(':focus-visible') ? n : null)}
       @blur=${() => (this.focusRing = null)}
       @pointerdown=${(e: PointerEvent) => e.pointerType !== 'touch' && this.#drag.start(e, theme.assessmentId)}
-    >${renderPieceBody({ piece, criterion: c, status: theme.status, noteCount: theme.notes.length, locale })}</g>`;
+    ><desc>${msg('pieceState', { status: msg(`status.${theme.status}`), notes: notesCount(theme.notes.length) })}</desc>${renderPieceBody(view)}</g
+    ><g class=${classMap({ hole: lifted })}>${renderPieceMarks(view)}</g>`;
   }
 
   #renderFocusRing(): SVGTemplateResult | typeof nothing {
@@ -218,13 +232,14 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
     const piece = LAYOUT.pieces[lift.criterion - 1] as PieceLayout;
     const theme = themes[lift.criterion - 1] as ThemeState;
     const c = CRITERIA[lift.criterion - 1] as Criterion;
+    const view = { piece, criterion: c, status: theme.status, noteCount: theme.notes.length, locale };
     return svg`<g
       class=${classMap({ lifted: true, returning: lift.returning })}
       data-lifted=${lift.criterion}
       style=${`transform: translate(${lift.dx}px, ${lift.dy}px)`}
       aria-hidden="true"
       @transitionend=${this.#onReturned}
-    >${renderPieceBody({ piece, criterion: c, status: theme.status, noteCount: theme.notes.length, locale })}</g>`;
+    >${renderPieceBody(view)}${renderPieceMarks(view)}</g>`;
   }
 
   #renderGhosts(themes: ThemeState[]): SVGTemplateResult[] {
@@ -247,6 +262,7 @@ export class KbSevenThemes extends KbWidgetElement<SevenThemesEvents> {
 
   #renderPanel(theme: ThemeState, criterion: Criterion, locale: Locale) {
     return renderPanel({
+      side: this.panelSide,
       criterion,
       locale,
       status: theme.status,

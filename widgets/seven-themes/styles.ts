@@ -124,7 +124,11 @@ export const sevenThemesStyles = css`
   }
 
   /* The empty place of a lifted piece, the lifted piece, and the snap back. */
-  .piece.hole > :not(.outline) {
+  .marks {
+    pointer-events: none;
+  }
+  .piece.hole > :not(.outline),
+  .hole > .marks {
     opacity: 0.25;
   }
   .piece.hole .outline {
@@ -189,6 +193,10 @@ export const sevenThemesStyles = css`
     border: 1px solid var(--kb-border-strong, #6b7280);
     border-radius: var(--kb-radius, 10px);
     box-shadow: var(--kb-shadow-lifted, 0 6px 18px rgb(0 0 0 / 0.18));
+  }
+  .panel.start {
+    right: auto;
+    left: 0;
   }
   .panel-head {
     display: flex;

@@ -59,6 +59,21 @@ export const baseStyles = css`
     cursor: not-allowed;
     opacity: 0.55;
   }
+  /*
+   * Under a finger a control answers a little beyond its box (--kb-touch-pad on each side, in
+   * the widget's own units, so it scales with the board): with the board at a phone's task
+   * zoom, every button's target is 44x44 CSS px or more without the layout changing.
+   */
+  @media (pointer: coarse) {
+    button:not(.abs) {
+      position: relative;
+    }
+    button::after {
+      content: '';
+      position: absolute;
+      inset: calc(-1 * var(--kb-touch-pad, 10px));
+    }
+  }
   input,
   textarea,
   select {

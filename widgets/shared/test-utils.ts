@@ -75,8 +75,11 @@ export class FakePresence implements Presence {
   }
 }
 
-/** WCAG 2.1 A and AA violations axe-core finds under `root` (shadow DOM included), one line each. */
+/**
+ * WCAG 2.1 A and AA violations axe-core finds under `root` (shadow DOM included), one line
+ * each; the experimental rules run too (label in name, WCAG 2.5.3, is one of them).
+ */
 export async function axeViolations(root: Element): Promise<string[]> {
-  const result = await axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+  const result = await axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'experimental'] }, resultTypes: ['violations'] });
   return result.violations.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
 }
