@@ -15,6 +15,20 @@ export class KbLang extends LitElement {
     css`
       :host([inline]) .lang {
         position: static;
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        border: 0;
+        padding: 0;
+      }
+      :host([inline]) select {
+        min-height: 44px;
+      }
+      @media (max-width: 599px) {
+        :host([inline]) .label {
+          position: absolute;
+          clip-path: inset(50%);
+        }
       }
     `,
   ];
@@ -26,7 +40,7 @@ export class KbLang extends LitElement {
   }
   override render() {
     return html`<label class="lang"
-      >${t('lang.label')}
+      ><span class="label">${t('lang.label')}</span>
       <select
         @change=${(e: Event) => {
           const l = (e.target as HTMLSelectElement).value as Locale;
@@ -105,6 +119,11 @@ export class KbNamePrompt extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  /** The name field has focus as the prompt opens (the first field of every prompt does). */
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector('input')?.focus();
   }
 
   #submit(e: SubmitEvent): void {

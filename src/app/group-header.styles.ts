@@ -2,18 +2,27 @@
 import { css } from 'lit';
 
 export const groupHeaderStyles = css`
+  /* One row of one height (the timer coming or going moves nothing); the banners hang below it over the board. */
   kb-group-header {
-    display: contents;
+    display: block;
+    position: relative;
+    z-index: 12;
   }
   header.workshop {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: 8px 18px;
-    padding: 6px 14px;
+    box-sizing: border-box;
+    height: 52px;
+    padding: 0 14px;
     background: var(--kb-surface, #fff);
     border-bottom: 1px solid var(--kb-border, #d5d8dc);
-    z-index: 5;
+    white-space: nowrap;
+  }
+  header.workshop > span {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   header.workshop .title {
     font-weight: 700;
@@ -23,18 +32,39 @@ export const groupHeaderStyles = css`
   }
   header.workshop kb-timer {
     margin-left: auto;
+    flex: none;
+  }
+  header.workshop kb-lang {
+    flex: none;
+  }
+  .banners {
+    position: absolute;
+    top: 100%;
+    left: 0;
+    right: 0;
+  }
+  @media (max-width: 599px) {
+    header.workshop {
+      gap: 10px;
+      padding: 0 8px;
+    }
+    header.workshop kb-timer::part(label) {
+      display: none;
+    }
   }
   header.workshop button {
-    min-height: 36px;
+    min-height: 44px;
     padding: 4px 12px;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .banner {
     display: flex;
     align-items: center;
     gap: 12px;
-    padding: 10px 14px;
+    padding: 6px 14px;
     font-size: 1.1rem;
-    z-index: 5;
+    box-shadow: var(--kb-shadow, 0 1px 2px rgb(0 0 0 / 0.08));
   }
   .banner.message {
     background: var(--kb-accent-soft, #dbe7f7);
@@ -49,7 +79,7 @@ export const groupHeaderStyles = css`
     font-weight: 700;
   }
   .banner button {
-    min-height: 36px;
+    min-height: 44px;
     padding: 4px 12px;
   }
 `;

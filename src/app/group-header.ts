@@ -1,20 +1,27 @@
 /**
  * `<kb-group-header>`: what a group sees above its board in a workshop: the workshop's title,
- * the group's name, the timer, "other groups' boards" while the facilitator allows it, and
+ * the group's name, the timer, "other groups' boards" while the facilitator allows it, the
+ * language (in the row: in a corner it would lie over the board's bottom bar on a phone), and
  * the banners: the facilitator's message (which the participant may hide), the lock, a move
  * on its way, and an error. A page part (see `page-part.ts`); all of it comes from the
  * control document, through the page.
+ *
+ * Nothing here moves the board: the header's row keeps one height whether the timer runs or
+ * not, and the banners hang over the top of the board rather than push it down. While they
+ * show, their height is given to the page as `--kb-overlay-top`, which the board's floating
+ * bars keep clear of (src/canvas/styles.ts).
  *
  * @event kb-peek - detail `{ group: number }`: look at this other group's board.
  * @cssproperty --kb-accent-soft - the message banner (also --kb-accent).
  * @cssproperty --kb-warning - the lock banner's edge.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlState } from '../workshop/api.js';
 import { groupHeaderStyles } from './group-header.styles.js';
 import { m } from './messages.js';
 import { PagePart } from './page-part.js';
+import './bits.js';
 import './timer-element.js';
 
 @customElement('kb-group-header')
@@ -35,6 +42,26 @@ export class KbGroupHeader extends PagePart {
   @property() error = '';
   /** The message the participant hid (its `at`). */
   @state() private dismissedAt: number | null = null;
+  #banners = new ResizeObserver(() => this.#overlay());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#banners.disconnect();
+    this.#overlay(0);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const box = this.querySelector('.banners');
+    if (box) this.#banners.observe(box);
+    this.#overlay();
+  }
+
+  /** Tells the page (and the board in it) how much of the board's top the banners cover. */
+  #overlay(h = this.querySelector('.banners')?.getBoundingClientRect().height ?? 0): void {
+    const host = (this.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    host?.style.setProperty('--kb-overlay-top', `${Math.ceil(h)}px`);
+  }
 
   override render() {
     const c = this.control;
@@ -46,17 +73,20 @@ export class KbGroupHeader extends PagePart {
         ${c?.crossView && c.groups.some((g) => g.number !== this.group)
           ? html`<button type="button" class="secondary peek-open" @click=${() => this.emit('kb-peek', { group: c.groups.find((g) => g.number !== this.group)!.number })}>${m('group.otherBoards')}</button>`
           : nothing}
+        <kb-lang inline></kb-lang>
       </header>
-      ${message
-        ? html`<div class="banner message" role="status">
-            <strong>${m('group.message')}:</strong>
-            <span class="text">${message.text}</span>
-            <button type="button" class="secondary" @click=${() => (this.dismissedAt = message.at)}>${m('group.dismiss')}</button>
-          </div>`
-        : nothing}
-      ${c?.locked ? html`<div class="banner locked" role="status">${m('group.locked')}</div>` : nothing}
-      ${this.movingTo ? html`<div class="banner message" role="status">${m('group.moving', { group: this.movingTo })}</div>` : nothing}
-      ${this.error ? html`<div class="banner locked" role="alert">${this.error}</div>` : nothing}`;
+      <div class="banners">
+        ${message
+          ? html`<div class="banner message" role="status">
+              <strong>${m('group.message')}:</strong>
+              <span class="text">${message.text}</span>
+              <button type="button" class="secondary" @click=${() => (this.dismissedAt = message.at)}>${m('group.dismiss')}</button>
+            </div>`
+          : nothing}
+        ${c?.locked ? html`<div class="banner locked" role="status">${m('group.locked')}</div>` : nothing}
+        ${this.movingTo ? html`<div class="banner message" role="status">${m('group.moving', { group: this.movingTo })}</div>` : nothing}
+        ${this.error ? html`<div class="banner locked" role="alert">${this.error}</div>` : nothing}
+      </div>`;
   }
 }
 

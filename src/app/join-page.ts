@@ -26,6 +26,11 @@ export class KbJoinPage extends LitElement {
     new LocaleController(this);
   }
 
+  /** The code field has focus as the page opens. */
+  protected override firstUpdated(): void {
+    this.input.focus();
+  }
+
   async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (this.busy) return;

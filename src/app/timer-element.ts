@@ -104,7 +104,7 @@ export class KbTimer extends LitElement {
   override render() {
     const r = this.timer ? timerRemaining(this.timer, this.now()) : null;
     return html`${r
-        ? html`<span class="label">${m('group.timer')}</span>
+        ? html`<span class="label" part="label">${m('group.timer')}</span>
             <span role="timer" class="clock ${r.ms === 0 ? 'up' : r.ms <= 60_000 ? 'low' : ''}" aria-label="${m('group.timer')} ${formatClock(r.ms)}">${formatClock(r.ms)}</span>
             ${r.running ? nothing : html`<span class="paused">${m('group.timerPaused')}</span>`}`
         : nothing}
