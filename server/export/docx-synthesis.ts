@@ -14,7 +14,7 @@ import { stripInvalidXmlChars } from '../../src/render/escape.js';
 import { msg as renderMsg } from '../../src/render/messages.js';
 import { STATUS_FILL } from '../../src/render/tokens.js';
 import type { Synthesis } from '../../src/workshop/synthesis.js';
-import { sm } from '../../src/workshop/synthesis-messages.js';
+import { notesText, sm } from '../../src/workshop/synthesis-messages.js';
 import { formatDate } from './format.js';
 import type { WorkshopInput } from './input.js';
 import { groupNames, readSynthesis } from './synthesis.js';
@@ -50,10 +50,10 @@ function criteria(s: Synthesis, locale: Locale): (Paragraph | Table)[] {
           const cell = r.cells[i];
           return cell ? { text: `${renderMsg(`status.${cell.status}`, {}, locale)} · ${cell.notes.length}`, fill: STATUS_FILL[cell.status] } : { text: '–' };
         }),
-        { text: `${sm('notesCount', { count: r.notes }, locale)} · ${r.byStatus.established}/${r.byStatus['under-way']}/${r.byStatus['not-started']}` },
+        { text: `${notesText(r.notes, locale)} · ${r.byStatus.established}/${r.byStatus['under-way']}/${r.byStatus['not-started']}` },
       ]),
     ),
-    text(`${sm('total', {}, locale)}: ${sm('notesCount', { count: c.notes }, locale)}. ${sm('totalLegend', {}, locale)}`, { color: MUTED }),
+    text(`${sm('total', {}, locale)}: ${notesText(c.notes, locale)}. ${sm('totalLegend', {}, locale)}`, { color: MUTED }),
     ...c.rows.flatMap((r) => {
       const withNotes = r.cells.filter((cell) => cell !== null && cell.notes.length > 0);
       if (withNotes.length === 0) return [];

@@ -12,7 +12,7 @@ import type { Locale } from '../../src/i18n/index.js';
 import { msg as renderMsg } from '../../src/render/messages.js';
 import { COLORS, STATUS_FILL } from '../../src/render/tokens.js';
 import type { Synthesis } from '../../src/workshop/synthesis.js';
-import { sm } from '../../src/workshop/synthesis-messages.js';
+import { notesText, sm } from '../../src/workshop/synthesis-messages.js';
 import type { ExportVote, WorkshopInput } from './input.js';
 import { clean, contentBox, FONT, fit, footer, table, type Cell, type Column, type Doc } from './pdf-layout.js';
 import { groupNames } from './synthesis.js';
@@ -86,12 +86,12 @@ function criteriaPages(p: Pages, s: Synthesis, locale: Locale): void {
           const cell = r.cells[i];
           return cell ? { text: `${renderMsg(`status.${cell.status}`, {}, locale)} · ${cell.notes.length}`, fill: STATUS_FILL[cell.status] } : { text: '–' };
         }),
-        { text: `${sm('notesCount', { count: r.notes }, locale)} · ${r.byStatus.established}/${r.byStatus['under-way']}/${r.byStatus['not-started']}` },
+        { text: `${notesText(r.notes, locale)} · ${r.byStatus.established}/${r.byStatus['under-way']}/${r.byStatus['not-started']}` },
       ];
     });
     p.y = table(p.doc, p.input, p.pageNo, from === 0 ? '' : sm('criteriaTitle', {}, locale), columns, rows, p.y, 30) + 8;
   }
-  paragraph(p, `${sm('total', {}, locale)}: ${sm('notesCount', { count: c.notes }, locale)}. ${sm('totalLegend', {}, locale)}`, { size: 9, color: COLORS.textMuted, after: 14 });
+  paragraph(p, `${sm('total', {}, locale)}: ${notesText(c.notes, locale)}. ${sm('totalLegend', {}, locale)}`, { size: 9, color: COLORS.textMuted, after: 14 });
 }
 
 function matrixPages(p: Pages, s: Synthesis, locale: Locale): void {

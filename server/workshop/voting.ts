@@ -48,7 +48,7 @@ export interface VotingDeps {
   control: Control;
   log: Logger;
   /** The caller's access (else an HttpError 401/404). */
-  access(ctx: RequestContext): Access;
+  access(ctx: RequestContext): Access | Promise<Access>;
   now?: () => number;
   longPollMs?: number;
 }
@@ -133,7 +133,9 @@ export class Voting {
   constructor(readonly deps: VotingDeps) {
     this.#now = deps.now ?? Date.now;
     // Votes left open by a server that stopped: closed when past their end, else timed again.
-    for (const v of this.store.openVotes()) this.#schedule(v);
+    void (async () => {
+      for (const v of await this.store.openVotes()) this.#schedule(v);
+    })();
   }
 
   get store(): VoteStore {
@@ -141,16 +143,18 @@ export class Voting {
   }
 
   /** The synthesis of the workshop's live boards or of a snapshot set's. */
-  synthesis(w: Workshop, snapshot?: string): { synthesis: Synthesis; source: string } {
+  async synthesis(w: Workshop, snapshot?: string): Promise<{ synthesis: Synthesis; source: string }> {
     let groups: { number: number; name: string; state: Uint8Array | null }[];
     let source = '';
     if (snapshot) {
-      const set = this.deps.workshops.listSnapshotSets(w.id).find((s) => s.id === snapshot);
+      const set = (await this.deps.workshops.listSnapshotSets(w.id)).find((s) => s.id === snapshot);
       if (!set) throw new HttpError(404, 'no such snapshot');
       source = set.name;
-      groups = w.groups.map((g) => ({ number: g.number, name: g.name, state: set.groups.includes(g.number) ? this.deps.workshops.snapshot(w.id, set.id, g.number) : null }));
+      groups = await Promise.all(
+        w.groups.map(async (g) => ({ number: g.number, name: g.name, state: set.groups.includes(g.number) ? await this.deps.workshops.snapshot(w.id, set.id, g.number) : null })),
+      );
     } else {
-      const states = this.deps.rooms.states(w.groups.map((g) => g.room));
+      const states = await this.deps.rooms.states(w.groups.map((g) => g.room));
       groups = w.groups.map((g) => ({ number: g.number, name: g.name, state: states.get(g.room) ?? null }));
     }
     const boards = groups.map((g) => ({ number: g.number, name: g.name, board: g.state ? openBoard(g.state) : null }));
@@ -161,8 +165,8 @@ export class Voting {
     }
   }
 
-  view(vote: StoredVote, role: Role, credential?: string | null): VoteView {
-    const counts = this.store.counts(vote.id) ?? { version: vote.version, totals: vote.items.map(() => 0), voters: 0, cast: 0 };
+  async view(vote: StoredVote, role: Role, credential?: string | null): Promise<VoteView> {
+    const counts = (await this.store.counts(vote.id)) ?? { version: vote.version, totals: vote.items.map(() => 0), voters: 0, cast: 0 };
     const out: VoteView = {
       id: vote.id,
       list: vote.list,
@@ -180,14 +184,14 @@ export class Voting {
       cast: counts.cast,
       totals: totalsVisible(vote, role) ? counts.totals : null,
     };
-    if (credential && role === 'participant' && this.store.isParticipant(vote.workshopId, credential)) {
-      out.mine = Object.fromEntries([...this.store.ballot(vote.id, credential)].map(([k, n]) => [String(k), n]));
+    if (credential && role === 'participant' && (await this.store.isParticipant(vote.workshopId, credential))) {
+      out.mine = Object.fromEntries([...(await this.store.ballot(vote.id, credential))].map(([k, n]) => [String(k), n]));
     }
     return out;
   }
 
-  totals(vote: StoredVote, role: Role): VoteTotals {
-    const counts = this.store.counts(vote.id) ?? { version: vote.version, totals: [], voters: 0, cast: 0 };
+  async totals(vote: StoredVote, role: Role): Promise<VoteTotals> {
+    const counts = (await this.store.counts(vote.id)) ?? { version: vote.version, totals: [], voters: 0, cast: 0 };
     return {
       id: vote.id,
       version: counts.version,
@@ -199,48 +203,48 @@ export class Voting {
     };
   }
 
-  #signal(vote: StoredVote): void {
+  async #signal(vote: StoredVote): Promise<void> {
     const signal: VoteSignal = { id: vote.id, open: vote.closedAt === null, revealed: !vote.hidden || vote.revealedAt !== null, at: this.#now() };
-    this.deps.control.write(vote.workshopId, { vote: signal });
+    await this.deps.control.write(vote.workshopId, { vote: signal });
   }
 
-  start(w: Workshop, req: StartVoteRequest): StoredVote {
-    if (this.store.openVote(w.id)) throw new HttpError(409, 'a vote is open already: close it first');
-    const { synthesis, source } = this.synthesis(w, req.snapshot);
+  async start(w: Workshop, req: StartVoteRequest): Promise<StoredVote> {
+    if (await this.store.openVote(w.id)) throw new HttpError(409, 'a vote is open already: close it first');
+    const { synthesis, source } = await this.synthesis(w, req.snapshot);
     const list = synthesisList(synthesis, req.list, w.locale as Locale);
     if (!list) throw new HttpError(400, `body.list: no list ${req.list.slice(0, 80)} in the synthesis`);
     const items = list.items.slice(0, MAX_VOTE_ITEMS).map((item, i) => ({ key: i + 1, label: item.label.slice(0, 500), detail: item.detail.slice(0, 200), groups: item.groups }));
     if (items.length === 0) throw new HttpError(409, `the list "${list.title}" is empty: there is nothing to vote on yet`);
     const now = this.#now();
-    const vote = this.store.create(
+    const vote = await this.store.create(
       w.id,
       { list: list.id, title: list.title, dots: req.dots, endsAt: req.minutes ? now + Math.round(req.minutes * 60_000) : null, hidden: req.hidden, source, items },
       now,
     );
-    this.#signal(vote);
+    await this.#signal(vote);
     this.#schedule(vote);
     this.deps.log.info('vote.start', { workshop: w.id, vote: vote.id, list: list.id, items: items.length, dots: req.dots });
     return vote;
   }
 
-  close(workshopId: string, voteId: string): StoredVote {
-    const before = this.store.get(workshopId, voteId);
+  async close(workshopId: string, voteId: string): Promise<StoredVote> {
+    const before = await this.store.get(workshopId, voteId);
     if (!before) throw new HttpError(404, 'no such vote');
-    const vote = this.store.close(workshopId, voteId, this.#now()) as StoredVote;
+    const vote = (await this.store.close(workshopId, voteId, this.#now())) as StoredVote;
     clearTimeout(this.#timers.get(voteId));
     this.#timers.delete(voteId);
     if (before.closedAt === null) {
-      this.#signal(vote);
+      await this.#signal(vote);
       this.hub.notify(voteId);
       this.deps.log.info('vote.close', { workshop: workshopId, vote: voteId });
     }
     return vote;
   }
 
-  reveal(workshopId: string, voteId: string): StoredVote {
-    const vote = this.store.reveal(workshopId, voteId, this.#now());
+  async reveal(workshopId: string, voteId: string): Promise<StoredVote> {
+    const vote = await this.store.reveal(workshopId, voteId, this.#now());
     if (!vote) throw new HttpError(404, 'no such vote');
-    this.#signal(vote);
+    await this.#signal(vote);
     this.hub.notify(voteId);
     return vote;
   }
@@ -250,7 +254,9 @@ export class Voting {
     if (vote.endsAt === null || vote.closedAt !== null) return;
     const close = (): void => {
       this.#timers.delete(vote.id);
-      if (this.store.get(vote.workshopId, vote.id)?.closedAt === null) this.close(vote.workshopId, vote.id);
+      void (async () => {
+        if ((await this.store.get(vote.workshopId, vote.id))?.closedAt === null) await this.close(vote.workshopId, vote.id);
+      })().catch((err: unknown) => this.deps.log.error('vote.close-failed', { vote: vote.id, error: String(err) }));
     };
     const delay = vote.endsAt - this.#now();
     if (delay <= 0) return close();
@@ -277,58 +283,58 @@ export function registerVoteRoutes(r: Router, deps: VotingDeps): Voting {
   const { store } = voting;
   const longPollMs = deps.longPollMs ?? LONG_POLL_MS;
 
-  const facilitator = (ctx: RequestContext): Access => {
-    const a = deps.access(ctx);
+  const facilitator = async (ctx: RequestContext): Promise<Access> => {
+    const a = await deps.access(ctx);
     if (a.role !== 'facilitator') throw new HttpError(403, 'only the facilitator may do this');
     return a;
   };
-  const vote = (a: Access, ctx: RequestContext): StoredVote => {
-    const v = store.get(a.workshop.id, ctx.params.vote as string);
+  const vote = async (a: Access, ctx: RequestContext): Promise<StoredVote> => {
+    const v = await store.get(a.workshop.id, ctx.params.vote as string);
     if (!v) throw new HttpError(404, 'no such vote');
     return v;
   };
 
-  r.on('POST', '/api/workshops/:id/participants', (ctx) => {
-    const a = deps.access(ctx);
+  r.on('POST', '/api/workshops/:id/participants', async (ctx) => {
+    const a = await deps.access(ctx);
     if (a.role !== 'participant') throw new HttpError(403, 'only participants vote');
-    if (store.participantCount(a.workshop.id) >= MAX_PARTICIPANTS_PER_WORKSHOP) {
+    if ((await store.participantCount(a.workshop.id)) >= MAX_PARTICIPANTS_PER_WORKSHOP) {
       throw new HttpError(429, `this workshop has issued ${MAX_PARTICIPANTS_PER_WORKSHOP} participant credentials, its limit`);
     }
-    return created({ credential: store.issueParticipant(a.workshop.id) });
+    return created({ credential: await store.issueParticipant(a.workshop.id) });
   });
 
-  r.on('GET', '/api/workshops/:id/votes', (ctx) => {
-    const a = deps.access(ctx);
-    return store.list(a.workshop.id).map((v) => voting.view(v, a.role, credentialOf(ctx)));
+  r.on('GET', '/api/workshops/:id/votes', async (ctx) => {
+    const a = await deps.access(ctx);
+    return Promise.all((await store.list(a.workshop.id)).map((v) => voting.view(v, a.role, credentialOf(ctx))));
   });
 
-  r.on('GET', '/api/workshops/:id/votes/lists', (ctx) => {
-    const a = facilitator(ctx);
+  r.on('GET', '/api/workshops/:id/votes/lists', async (ctx) => {
+    const a = await facilitator(ctx);
     const snapshot = ctx.url.searchParams.get('snapshot') || undefined;
-    const { synthesis } = voting.synthesis(a.workshop, snapshot);
+    const { synthesis } = await voting.synthesis(a.workshop, snapshot);
     return synthesisLists(synthesis, a.workshop.locale as Locale).map((l): VoteListChoice => ({ id: l.id, title: l.title, count: Math.min(l.items.length, MAX_VOTE_ITEMS) }));
   });
 
   r.on('POST', '/api/workshops/:id/votes', async (ctx) => {
-    const a = facilitator(ctx);
+    const a = await facilitator(ctx);
     const body = valid(startRequest, await ctx.json(), 'body');
-    return created(voting.view(voting.start(a.workshop, body), a.role));
+    return created(await voting.view(await voting.start(a.workshop, body), a.role));
   });
 
-  r.on('GET', '/api/workshops/:id/votes/:vote', (ctx) => {
-    const a = deps.access(ctx);
-    return voting.view(vote(a, ctx), a.role, credentialOf(ctx));
+  r.on('GET', '/api/workshops/:id/votes/:vote', async (ctx) => {
+    const a = await deps.access(ctx);
+    return voting.view(await vote(a, ctx), a.role, credentialOf(ctx));
   });
 
   r.on('PUT', '/api/workshops/:id/votes/:vote/ballot', async (ctx): Promise<BallotResponse> => {
-    const a = deps.access(ctx);
+    const a = await deps.access(ctx);
     if (a.role !== 'participant') throw new HttpError(403, 'only participants vote');
     const credential = credentialOf(ctx);
     if (!credential) throw new HttpError(401, `missing participant credential (${PARTICIPANT_HEADER} header; POST …/participants gives one)`);
-    if (!store.isParticipant(a.workshop.id, credential)) throw new HttpError(403, 'this participant credential is not one of this workshop');
-    const v = vote(a, ctx);
+    if (!(await store.isParticipant(a.workshop.id, credential))) throw new HttpError(403, 'this participant credential is not one of this workshop');
+    const v = await vote(a, ctx);
     const dots = valid(ballotRequest, await ctx.json(16 * 1024), 'body');
-    const result = store.cast(a.workshop.id, v.id, credential, dots, deps.now?.() ?? Date.now());
+    const result = await store.cast(a.workshop.id, v.id, credential, dots, deps.now?.() ?? Date.now());
     if (!result.ok) {
       if (result.reason === 'closed') throw new HttpError(409, 'the vote is closed');
       if (result.reason === 'allowance') throw new HttpError(400, `body.dots: more than the ${v.dots} dots this vote gives each participant`);
@@ -339,26 +345,26 @@ export function registerVoteRoutes(r: Router, deps: VotingDeps): Voting {
     return { mine: Object.fromEntries([...result.mine].map(([k, n]) => [String(k), n])), used: result.used };
   });
 
-  r.on('POST', '/api/workshops/:id/votes/:vote/close', (ctx) => {
-    const a = facilitator(ctx);
-    return voting.view(voting.close(a.workshop.id, vote(a, ctx).id), a.role);
+  r.on('POST', '/api/workshops/:id/votes/:vote/close', async (ctx) => {
+    const a = await facilitator(ctx);
+    return voting.view(await voting.close(a.workshop.id, (await vote(a, ctx)).id), a.role);
   });
 
-  r.on('POST', '/api/workshops/:id/votes/:vote/reveal', (ctx) => {
-    const a = facilitator(ctx);
-    return voting.view(voting.reveal(a.workshop.id, vote(a, ctx).id), a.role);
+  r.on('POST', '/api/workshops/:id/votes/:vote/reveal', async (ctx) => {
+    const a = await facilitator(ctx);
+    return voting.view(await voting.reveal(a.workshop.id, (await vote(a, ctx)).id), a.role);
   });
 
   r.on('GET', '/api/workshops/:id/votes/:vote/totals', async (ctx) => {
-    const a = deps.access(ctx);
+    const a = await deps.access(ctx);
     if (a.role !== 'facilitator' && a.role !== 'plenum') throw new HttpError(403, 'only the facilitator and the plenum view follow the totals');
-    const id = vote(a, ctx).id;
+    const v0 = await vote(a, ctx);
+    const id = v0.id;
     const after = Number(ctx.url.searchParams.get('after') ?? -1);
-    const current = (): VoteTotals => voting.totals(store.get(a.workshop.id, id) as StoredVote, a.role);
-    const now = current();
+    const now = await voting.totals(v0, a.role);
     if (!Number.isFinite(after) || now.version > after) return now;
     await voting.hub.wait(id, longPollMs, ctx.req.socket);
-    const v = store.get(a.workshop.id, id);
+    const v = await store.get(a.workshop.id, id);
     if (!v) throw new HttpError(404, 'no such vote');
     return voting.totals(v, a.role);
   });

@@ -10,7 +10,7 @@ export const pm = defineMessages({
   da: {
     'view.boards': 'Tavlerne',
     'view.synthesis': 'Fælles opsamling',
-    'view.label': 'Vis',
+    'view.label': 'Visning',
     'synthesis.loading': 'Samler gruppernes tavler …',
     'synthesis.present': 'Vis på skærmen',
     'synthesis.presentAll': 'Vis opsamlingen på skærmen',
@@ -63,7 +63,7 @@ export const pm = defineMessages({
   en: {
     'view.boards': 'The boards',
     'view.synthesis': 'Shared summing-up',
-    'view.label': 'Show',
+    'view.label': 'View',
     'synthesis.loading': "Gathering the groups' boards …",
     'synthesis.present': 'Show on the screen',
     'synthesis.presentAll': 'Show the summing-up on the screen',

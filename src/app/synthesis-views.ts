@@ -14,7 +14,7 @@ import { getLocale } from '../i18n/index.js';
 import { msg as renderMsg } from '../render/messages.js';
 import { STATUS_FILL } from '../render/tokens.js';
 import type { Synthesis } from '../workshop/synthesis.js';
-import { sm } from '../workshop/synthesis-messages.js';
+import { notesText, sm } from '../workshop/synthesis-messages.js';
 import { pm } from './plenum-messages.js';
 
 /** A cell of the criteria matrix: group number and criterion. */
@@ -60,19 +60,19 @@ export function renderCriteria(s: Synthesis, chosen: CellChoice | null, choose: 
                 return html`<td data-group=${x.group} data-status=${x.status} data-notes=${x.notes.length} style=${styleMap({ background: STATUS_FILL[x.status] })}>
                   <button type="button" class="cell" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => choose(pressed ? null : { group: x.group, criterion: r.criterion })}>
                     <span class="visually-hidden">${pm('synthesis.cellOf', { group, criterion: r.criterion })}</span>
-                    <span class="status">${status}</span> <span class="n">${sm('notesCount', { count: x.notes.length })}</span>
+                    <span class="status">${status}</span> <span class="n">${notesText(x.notes.length)}</span>
                   </button>
                 </td>`;
               })}
               <td class="total" data-notes=${r.notes} data-established=${r.byStatus.established} data-under-way=${r.byStatus['under-way']} data-not-started=${r.byStatus['not-started']}>
-                ${sm('notesCount', { count: r.notes })}<br /><span class="hint">${sm('statusCounts', { established: r.byStatus.established, underWay: r.byStatus['under-way'], notStarted: r.byStatus['not-started'] })}</span>
+                ${notesText(r.notes)}<br /><span class="hint">${sm('statusCounts', { established: r.byStatus.established, underWay: r.byStatus['under-way'], notStarted: r.byStatus['not-started'] })}</span>
               </td>
             </tr>`,
           )}
         </tbody>
       </table>
     </div>
-    <p class="criteria-total" data-notes=${c.notes}>${sm('total')}: ${sm('notesCount', { count: c.notes })}</p>
+    <p class="criteria-total" data-notes=${c.notes}>${sm('total')}: ${notesText(c.notes)}</p>
     ${chosen && cell
       ? html`<div class="cell-notes" role="region" aria-live="polite" aria-label=${pm('synthesis.cellNotes', { group: names(s, [chosen.group]), criterion: criterionName(chosen.criterion) })}>
           <div class="row spread">

@@ -110,7 +110,7 @@ describe('<kb-vote-list>', () => {
     expect(ballots.every((b) => b.headers['x-participant'] === CREDENTIAL)).toBe(true);
     expect(root.querySelector('li[data-key="1"] .count')!.textContent).toBe('1');
     expect(root.querySelectorAll('li[data-key="1"] .dot')).toHaveLength(1);
-    expect(root.querySelector('p.status')!.textContent).toBe('Gemt: 1 prikker på Mentorordning');
+    expect(root.querySelector('p.status')!.textContent).toBe('Gemt: 1 af dine prikker på "Mentorordning"');
     // The credential is the browser's: a second list (a second tab) asks for none.
     expect(localStorage.getItem(`kaedeboard:voter:${ID}`)).toBe(CREDENTIAL);
     const again = answers();

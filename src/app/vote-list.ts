@@ -197,8 +197,9 @@ export class KbVoteList extends PagePart {
       const vote = await this.#client.vote(this.workshopId, id, this.#credential);
       if (this.signal?.id !== id) return;
       if (this.vote?.id !== id) this.folded = false;
+      // A closed vote keeps only its totals: the dots this browser placed stay as it knew them.
+      this.mine = vote.state === 'closed' && this.vote?.id === id ? this.mine : (vote.mine ?? {});
       this.vote = vote;
-      this.mine = vote.mine ?? {};
     } catch (err) {
       this.failed = true;
       this.status = vm('failed', { reason: err instanceof Error ? err.message : String(err) });

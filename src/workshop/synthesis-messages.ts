@@ -14,6 +14,7 @@ export const sm = defineMessages({
     criterion: 'Kriterium',
     total: 'I alt',
     notesCount: '{count} noter',
+    notesCount1: '1 note',
     noPuzzle: 'Ingen puslespil',
     statusCounts: '{established} etableret · {underWay} undervejs · {notStarted} ikke startet',
     totalLegend: 'I alt-kolonnen: antal noter · grupper, der har kriteriet etableret / undervejs / ikke startet.',
@@ -64,6 +65,7 @@ export const sm = defineMessages({
     criterion: 'Criterion',
     total: 'Total',
     notesCount: '{count} notes',
+    notesCount1: '1 note',
     noPuzzle: 'No puzzle',
     statusCounts: '{established} established · {underWay} under way · {notStarted} not started',
     totalLegend: 'The total column: notes · groups with the criterion established / under way / not started.',
@@ -110,3 +112,8 @@ export const sm = defineMessages({
 });
 
 export type SynthesisMessageKey = Parameters<typeof sm>[0];
+
+/** "3 noter", "1 note": a count of notes. */
+export function notesText(count: number, locale?: Parameters<typeof sm>[2]): string {
+  return count === 1 ? sm('notesCount1', {}, locale) : sm('notesCount', { count }, locale);
+}

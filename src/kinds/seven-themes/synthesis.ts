@@ -6,7 +6,7 @@
  */
 import { CRITERIA } from '../../content/criteria.js';
 import type { Assessment } from '../../model/theme-assessment.js';
-import { sm } from '../../workshop/synthesis-messages.js';
+import { notesText, sm } from '../../workshop/synthesis-messages.js';
 import type { KindSynthesis } from '../kind.js';
 import type { ThemeState } from './records.js';
 
@@ -72,7 +72,7 @@ export const sevenThemesSynthesis: KindSynthesis<ThemeState[], CriteriaMatrix> =
           const c = CRITERIA.find((x) => x.number === r.criterion);
           return {
             label: `${r.criterion}. ${c?.name[locale] ?? ''}`,
-            detail: sm('notesCount', { count: r.notes }, locale),
+            detail: notesText(r.notes, locale),
             groups: r.cells.filter((cell): cell is CriteriaCell => cell !== null && cell.notes.length > 0).map((cell) => cell.group),
           };
         }),
