@@ -41,13 +41,14 @@ import type { Board, Origin, WidgetType } from '../model/index.js';
 import type { ConnectionStatus } from '../sync/connection.js';
 import type { Peer, Presence } from '../sync/presence.js';
 import { frameAt, freeSpot } from './arrange.js';
-import { renderChrome } from './board-chrome.js';
+import { ChromeLayout, renderChrome, renderSkipLinks } from './board-chrome.js';
 import { BoardKeys } from './board-keys.js';
 import { CanvasDoc } from './canvas-doc.js';
 import { ViewportGestures } from './gestures.js';
 import { capture, ItemDrags } from './item-drag.js';
 import { renderCursor, renderItem, type CanvasItem, type ItemState } from './item-view.js';
 import type { GoToTarget, PaletteAdd, Tool } from './palette.js';
+import { cm } from './messages.js';
 import { PeerTracker } from './peer-tracker.js';
 import { placeTool, toolSize } from './placing.js';
 import { Selection } from './selection.js';
@@ -126,6 +127,7 @@ export class KbBoard extends LitElement {
   readonly #peers = new PeerTracker(this, {
     follow: (v) => (this.view = centreOn({ ...this.view, zoom: v.zoom }, v.x, v.y, this.#size())),
   });
+  readonly #layout = new ChromeLayout(this);
   readonly #task = new TaskView(this, {
     view: () => this.view,
     show: (v) => this.#showView(v),
@@ -139,7 +141,7 @@ export class KbBoard extends LitElement {
     readonly: () => this.readonly,
     placeAtCentre: () => this.#sel.placeAt(this.#viewCentre()),
     edit: (id) => (this.editing = id),
-    focusWidget: (id) => (this.renderRoot.querySelector(`[data-item-id="${id}"] .widget-body > *`) as HTMLElement | null)?.focus(),
+    focusWidget: (id) => this.#focusWidget(id),
     focusItem: (id) => this.#focusItemSoon(id),
     commitText: (item, value) => this.#commitText(item, value),
     undo: () => this.undo(),
@@ -225,6 +227,11 @@ export class KbBoard extends LitElement {
   #announce(message: string): void {
     this.announcement = message;
     this.dispatchEvent(new CustomEvent('kb-status-message', { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  /** Moves focus into a widget (its first control). */
+  #focusWidget(id: string): void {
+    (this.renderRoot.querySelector(`[data-item-id="${id}"] .widget-body > *`) as HTMLElement | null)?.focus();
   }
 
   #focusItemSoon(id: string): void {
@@ -382,6 +389,8 @@ export class KbBoard extends LitElement {
   #onViewportDown = (e: PointerEvent): void => {
     this.#gestures.down(e, e.target === this.viewportEl || (e.target as Element).classList?.contains('world'));
   };
+  /** Every press inside the board's world, before the item under it: fingers are counted for pinching. */
+  #onWorldCapture = { handleEvent: (e: PointerEvent): void => this.#gestures.track(e), capture: true };
   #onViewportMove = (e: PointerEvent): void => this.#gestures.move(e);
   #onViewportUp = (e: PointerEvent): void => this.#gestures.up(e);
   #onLeave = (): void => this.presence?.setCursor(null);
@@ -403,7 +412,6 @@ export class KbBoard extends LitElement {
 
   #onItemMove(e: PointerEvent): void {
     this.presence?.setCursor(this.#toWorld(e.clientX, e.clientY));
-    this.#drags.move(e);
   }
 
   #onPaletteAdd(e: CustomEvent<PaletteAdd>): void {
@@ -416,7 +424,7 @@ export class KbBoard extends LitElement {
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  #renderItem(item: CanvasItem): TemplateResult {
+  #renderItem(item: CanvasItem, next?: CanvasItem): TemplateResult {
     const pos: { x: number; y: number; remote?: Peer } = this.#drags.positions.get(item.id) ?? this.#peers.dragOf(item.id) ?? item.geometry;
     const state: ItemState = {
       at: pos,
@@ -428,14 +436,13 @@ export class KbBoard extends LitElement {
     return renderItem(item, state, {
       pointerdown: (e) => this.#onItemDown(e, item),
       pointermove: (e) => this.#onItemMove(e),
-      pointerup: (e) => this.#drags.up(e),
-      pointercancel: (e) => this.#drags.cancel(e),
       keydown: (e) => this.#keys.item(e, item),
       startEdit: () => {
         if (!this.readonly && item.kind !== 'widget') this.editing = item.id;
       },
       editKeydown: (e) => this.#keys.editor(e, item),
       commit: (value) => this.#commitText(item, value),
+      ...(next?.kind === 'widget' && this.chrome ? { skip: { label: cm('nextTool', { name: t(`widget.${next.props.widget}`) }), go: () => this.#focusWidget(next.id) } } : {}),
     }, this);
   }
 
@@ -444,7 +451,9 @@ export class KbBoard extends LitElement {
     const grid = 24 * v.zoom;
     const viewportStyle = { backgroundSize: `${grid}px ${grid}px`, backgroundPosition: `${-v.x * v.zoom}px ${-v.y * v.zoom}px` };
     const items = this.canvasItems();
+    const tools = items.filter((i): i is CanvasItem & { kind: 'widget' } => i.kind === 'widget');
     return html`
+      ${this.chrome ? renderSkipLinks(tools, (id) => this.#focusWidget(id)) : nothing}
       <div
         class="viewport ${this.#gestures.panning ? 'panning' : ''} ${this.#sel.placing ? 'placing' : ''}"
         part="viewport"
@@ -461,11 +470,11 @@ export class KbBoard extends LitElement {
         @keydown=${this.#onViewportKey}
         @focusin=${(e: FocusEvent) => this.chrome && this.#task.focusIn(e)}
       >
-        <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })}>
-          ${repeat(items, (i) => i.id, (i) => this.#renderItem(i))}
+        <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })} @pointerdown=${this.#onWorldCapture}>
+          ${repeat(items, (i) => i.id, (i) => this.#renderItem(i, i.kind === 'widget' ? tools[(tools.indexOf(i) + 1) % tools.length] : undefined))}
           ${this.#gestures.band ? html`<div class="band" style=${styleMap(bandStyle(this.#gestures.band))}></div>` : nothing}
           ${this.pointer ? renderPointer(this.pointer, v.zoom) : nothing}
-          ${this.#peers.peers.map((p) => (p.cursor ? renderCursor({ ...p, cursor: p.cursor }, v.zoom) : nothing))}
+          ${this.#peers.peers.map((p) => (p.cursor ? renderCursor({ ...p, cursor: p.cursor }, v.zoom, this.#peers.idle(p.clientId)) : nothing))}
         </div>
       </div>
       ${this.chrome ? this.#renderChrome() : nothing}
@@ -490,6 +499,8 @@ export class KbBoard extends LitElement {
         following: this.#peers.following,
         selectionSize: this.selection.size,
         selected: this.canvasItems().filter((i) => this.selection.has(i.id)),
+        compact: this.#layout.compact,
+        sheet: this.#layout.sheet,
         targets: this.#targets(),
       },
       this,
@@ -497,6 +508,7 @@ export class KbBoard extends LitElement {
         add: (e) => this.#onPaletteAdd(e),
         follow: (clientId) => this.#peers.follow(clientId),
         setColor: (notes, color) => this.#doc.setColor(notes, color),
+        sheet: (sheet) => this.#layout.toggle(sheet),
         goTo: (id) => this.goTo(id),
       },
     );

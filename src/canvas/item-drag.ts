@@ -4,8 +4,14 @@
  * children with it) and peers see them move through awareness; the drop writes every move in
  * one transaction. A Lit reactive controller, like the viewport's gestures: it holds the drag
  * and the positions in flight and asks its host to re-render as they change.
+ *
+ * A drag always ends: the pointer is followed on the window, so the release (or a cancel, or
+ * a second finger starting a pinch) is heard whatever happened to the item meanwhile — moved,
+ * re-parented or deleted by someone else; an item gone by the drop is left out of it. The
+ * peers are told at once that the drag is over.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { claim } from '../../widgets/shared/drag.js';
 import type { DragState } from '../sync/presence.js';
 import type { Move } from './arrange.js';
 import type { CanvasItem } from './item-view.js';
@@ -25,6 +31,7 @@ export interface ItemDragCallbacks {
 
 interface Drag {
   pointerId: number;
+  el: Element;
   startX: number;
   startY: number;
   origins: Map<string, Point>;
@@ -41,6 +48,10 @@ export class ItemDrags implements ReactiveController {
 
   hostConnected(): void {}
 
+  hostDisconnected(): void {
+    if (this.#drag) this.#stop();
+  }
+
   /** Where the items being dragged are drawn now (board coordinates, top-left). */
   get positions(): ReadonlyMap<string, Point> {
     return this.#positions;
@@ -48,17 +59,29 @@ export class ItemDrags implements ReactiveController {
 
   /** Starts a drag of `ids` with the press `e` (captured on the pressed element). */
   start(e: PointerEvent, ids: readonly string[]): void {
+    if (this.#drag) this.#stop();
     const items = new Map(this.cb.items().map((i) => [i.id, i]));
     const origins = new Map<string, Point>();
     for (const id of ids) {
       const g = items.get(id)?.geometry;
       if (g) origins.set(id, { x: g.x, y: g.y });
     }
-    this.#drag = { pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, origins, moved: false };
-    capture(e.currentTarget as Element, e.pointerId);
+    const el = e.currentTarget as Element;
+    this.#drag = { pointerId: e.pointerId, el, startX: e.clientX, startY: e.clientY, origins, moved: false };
+    claim(e);
+    capture(el, e.pointerId);
+    addEventListener('pointermove', this.#onMove, true);
+    addEventListener('pointerup', this.#onUp, true);
+    addEventListener('pointercancel', this.#onCancel, true);
+    addEventListener('pointerdown', this.#onOtherDown, true);
   }
 
-  move(e: PointerEvent): void {
+  /** True while a press on an item is held (dragged or not yet). */
+  get active(): boolean {
+    return this.#drag !== null;
+  }
+
+  #onMove = (e: PointerEvent): void => {
     const d = this.#drag;
     if (!d || e.pointerId !== d.pointerId) return;
     const zoom = this.cb.zoom();
@@ -75,19 +98,48 @@ export class ItemDrags implements ReactiveController {
     }
     this.#set(positions);
     this.cb.setDrags([...positions].map(([itemId, p]) => ({ itemId, x: p.x, y: p.y })));
-  }
+  };
 
-  up(e: PointerEvent): void {
+  #onUp = (e: PointerEvent): void => {
     const d = this.#drag;
     if (!d || e.pointerId !== d.pointerId) return;
-    this.#drag = null;
-    if (d.moved) this.cb.drop([...d.origins.keys()].map((id) => ({ id, ...(this.#positions.get(id) as Point) })));
-    this.#end();
+    const positions = this.#positions;
+    this.#stop();
+    const present = new Set(this.cb.items().map((i) => i.id));
+    const moves = [...d.origins.keys()].flatMap((id) => {
+      const p = positions.get(id);
+      return p && present.has(id) ? [{ id, ...p }] : [];
+    });
+    if (d.moved && moves.length > 0) this.cb.drop(moves);
+  };
+
+  #onCancel = (e: PointerEvent): void => {
+    if (this.#drag?.pointerId === e.pointerId) this.#stop();
+  };
+
+  /** A second finger touches down: a pinch is starting; the drag lets go. */
+  #onOtherDown = (e: PointerEvent): void => {
+    const d = this.#drag;
+    if (d && e.pointerId !== d.pointerId && e.pointerType === 'touch') this.#stop();
+  };
+
+  /** Abandons a drag in progress (Escape, the board turned read-only). */
+  cancel(): void {
+    if (this.#drag) this.#stop();
   }
 
-  cancel(e: PointerEvent): void {
-    if (this.#drag?.pointerId !== e.pointerId) return;
+  #stop(): void {
+    const d = this.#drag;
     this.#drag = null;
+    removeEventListener('pointermove', this.#onMove, true);
+    removeEventListener('pointerup', this.#onUp, true);
+    removeEventListener('pointercancel', this.#onCancel, true);
+    removeEventListener('pointerdown', this.#onOtherDown, true);
+    try {
+      if (d?.el.hasPointerCapture(d.pointerId)) d.el.releasePointerCapture(d.pointerId);
+    } catch {
+      // gone already
+    }
     this.#end();
   }
 

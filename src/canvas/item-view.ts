@@ -26,12 +26,12 @@ export interface ItemState {
 export interface ItemActions {
   pointerdown(e: PointerEvent): void;
   pointermove(e: PointerEvent): void;
-  pointerup(e: PointerEvent): void;
-  pointercancel(e: PointerEvent): void;
   keydown(e: KeyboardEvent): void;
   startEdit(): void;
   editKeydown(e: KeyboardEvent): void;
   commit(value: string): void;
+  /** A tool's skip link to the next tool (first in its tab order, shown when focused). */
+  skip?: { label: string; go(): void };
 }
 
 /** What a widget element is given (the contract in widgets/README.md). */
@@ -71,8 +71,6 @@ export function renderItem(item: CanvasItem, s: ItemState, act: ItemActions, ctx
       aria-pressed=${s.selected ? 'true' : 'false'}
       @pointerdown=${act.pointerdown}
       @pointermove=${act.pointermove}
-      @pointerup=${act.pointerup}
-      @pointercancel=${act.pointercancel}
       @dblclick=${act.startEdit}
       @keydown=${act.keydown}
     >
@@ -83,9 +81,9 @@ export function renderItem(item: CanvasItem, s: ItemState, act: ItemActions, ctx
     </div>`;
   }
   if (item.kind === 'frame') {
-    return html`<div class=${classes} data-item-id=${item.id} style=${styleMap({ ...box, zIndex: '1' })} tabindex="0" role="group" aria-label=${itemLabel(item)} @keydown=${act.keydown}>
+    return html`<div class=${classes} data-item-id=${item.id} style=${styleMap({ ...box, zIndex: '1' })} tabindex="0" role="region" aria-label=${itemLabel(item)} @keydown=${act.keydown}>
       ${tag}
-      <div class="frame-title" @pointerdown=${act.pointerdown} @pointermove=${act.pointermove} @pointerup=${act.pointerup} @pointercancel=${act.pointercancel} @dblclick=${act.startEdit}>
+      <div class="frame-title" @pointerdown=${act.pointerdown} @pointermove=${act.pointermove} @dblclick=${act.startEdit}>
         ${s.editing
           ? html`<input class="editor" aria-label=${t('board.editText')} maxlength="200" .value=${item.props.title} @keydown=${act.editKeydown} @blur=${(e: FocusEvent) => act.commit((e.target as HTMLInputElement).value)} @pointerdown=${stop} />`
           : item.props.title}
@@ -96,16 +94,17 @@ export function renderItem(item: CanvasItem, s: ItemState, act: ItemActions, ctx
   // The element is defined by its module in widgets/ (src/app/widgets.ts loads them all).
   const element = unsafeStatic(widgetKind(item.props.widget).tag);
   const body = staticHtml`<${element} .board=${ctx.board} .widgetId=${item.id} .origin=${ctx.origin} .presence=${ctx.presence} .readonly=${ctx.readonly} .userName=${ctx.userName} .clientTag=${ctx.clientTag}></${element}>`;
-  return html`<div class=${classes} data-item-id=${item.id} data-widget=${item.props.widget} style=${styleMap({ ...box, zIndex: '2' })} tabindex="0" role="group" aria-label=${itemLabel(item)} @keydown=${act.keydown}>
+  return html`<div class=${classes} data-item-id=${item.id} data-widget=${item.props.widget} style=${styleMap({ ...box, zIndex: '2' })} tabindex="0" role="region" aria-label=${itemLabel(item)} @keydown=${act.keydown}>
     ${tag}
-    <div class="widget-handle" title=${name} @pointerdown=${act.pointerdown} @pointermove=${act.pointermove} @pointerup=${act.pointerup} @pointercancel=${act.pointercancel}>${name}</div>
+    ${act.skip ? html`<button class="skip-next" @click=${act.skip.go}>${act.skip.label}</button>` : nothing}
+    <div class="widget-handle" title=${name} @pointerdown=${act.pointerdown} @pointermove=${act.pointermove}>${name}</div>
     <div class="widget-body">${body}</div>
   </div>`;
 }
 
-/** A peer's cursor with their name, kept the same size at every zoom. */
-export function renderCursor(p: Peer & { cursor: { x: number; y: number } }, zoom: number): TemplateResult {
-  return html`<div class="cursor" data-client-id=${p.clientId} style=${styleMap({ left: `${p.cursor.x}px`, top: `${p.cursor.y}px`, transform: `scale(${1 / zoom})` })} aria-hidden="true">
+/** A peer's cursor with their name, kept the same size at every zoom; `idle` fades it out. */
+export function renderCursor(p: Peer & { cursor: { x: number; y: number } }, zoom: number, idle = false): TemplateResult {
+  return html`<div class="cursor${idle ? ' idle' : ''}" data-client-id=${p.clientId} style=${styleMap({ left: `${p.cursor.x}px`, top: `${p.cursor.y}px`, transform: `scale(${1 / zoom})` })} aria-hidden="true">
     <svg width="18" height="22" viewBox="0 0 18 22"><path d="M1 1 L1 19 L6 14 L10 21 L13 19.5 L9 13 L16 13 Z" fill=${p.user.color} stroke="#fff" stroke-width="1.5" /></svg>
     <span style=${styleMap({ background: p.user.color })}>${p.user.name}</span>
   </div>`;

@@ -3,10 +3,14 @@
  * they drag right now) and the one the participant follows, if any. Peers move at ~30 Hz
  * each, so their state is taken at most once per animation frame. A Lit reactive controller:
  * it asks its host to re-render when the peers change, and to move its view when the followed
- * peer's view moves.
+ * peer's view moves. A cursor that has not moved for `IDLE_MS` is idle (drawn faded out) until
+ * it moves again; peers' drags that went stale are already left out by presence.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Peer, Presence, Viewport } from '../sync/presence.js';
+
+/** A peer's cursor still for this long fades away. */
+export const IDLE_MS = 4000;
 
 export interface PeerCallbacks {
   /** The followed peer looks at this (its centre and zoom): show the same. */
@@ -19,6 +23,9 @@ export class PeerTracker implements ReactiveController {
   #frame = 0;
   #peers: Peer[] = [];
   #following: number | null = null;
+  /** Each peer's cursor as last seen, and since when it is there. */
+  #still = new Map<number, { at: string; since: number }>();
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly cb: PeerCallbacks) {
     host.addController(this);
@@ -31,6 +38,7 @@ export class PeerTracker implements ReactiveController {
     this.#off = undefined;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    clearTimeout(this.#idleTimer);
   }
 
   get peers(): Peer[] {
@@ -69,6 +77,12 @@ export class PeerTracker implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** True when this peer's cursor has not moved for `IDLE_MS`. */
+  idle(clientId: number): boolean {
+    const s = this.#still.get(clientId);
+    return !!s && Date.now() - s.since >= IDLE_MS;
+  }
+
   /** A peer's drag of this item in flight, if any. */
   dragOf(itemId: string): { x: number; y: number; remote: Peer } | null {
     for (const peer of this.#peers) {
@@ -80,11 +94,30 @@ export class PeerTracker implements ReactiveController {
 
   #read(): void {
     this.#peers = this.#presence?.peers() ?? [];
+    this.#watchIdle();
     if (this.#following !== null) {
       const peer = this.#peers.find((p) => p.clientId === this.#following);
       if (!peer) this.#following = null;
       else if (peer.view) this.cb.follow(peer.view);
     }
     this.host.requestUpdate();
+  }
+
+  /** Notes which cursors moved, and re-renders when the next one falls idle. */
+  #watchIdle(): void {
+    const now = Date.now();
+    const still = new Map<number, { at: string; since: number }>();
+    let next = Infinity;
+    for (const p of this.#peers) {
+      if (!p.cursor) continue;
+      const at = `${p.cursor.x},${p.cursor.y}`;
+      const before = this.#still.get(p.clientId);
+      const since = before?.at === at ? before.since : now;
+      still.set(p.clientId, { at, since });
+      if (now - since < IDLE_MS) next = Math.min(next, since + IDLE_MS);
+    }
+    this.#still = still;
+    clearTimeout(this.#idleTimer);
+    if (next < Infinity) this.#idleTimer = setTimeout(() => this.host.requestUpdate(), next - now + 20);
   }
 }

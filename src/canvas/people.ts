@@ -51,8 +51,9 @@ export class KbPeople extends LitElement {
     button {
       font: inherit;
       font-size: 13px;
-      padding: 2px 8px;
-      min-height: 28px;
+      padding: 2px 10px;
+      min-height: 44px;
+      min-width: 44px;
       border-radius: 6px;
       border: 1px solid var(--kb-border-strong, #6b7280);
       background: var(--kb-surface, #fff);

@@ -1,14 +1,14 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../widgets/shared/styles.js';
 
-/** The buttons and selects of the board's bars and palette. */
+/** The buttons and selects of the board's bars and palette: touch targets of 44x44 CSS px at least. */
 export const toolButtonStyles = css`
   button,
   select {
     font: inherit;
     font-size: 14px;
-    min-height: 36px;
-    min-width: 36px;
+    min-height: 44px;
+    min-width: 44px;
     padding: 4px 10px;
     border-radius: 6px;
     border: 1px solid var(--kb-border-strong, #6b7280);
@@ -176,7 +176,10 @@ export const boardStyles = css`
     z-index: 50;
     pointer-events: none;
     transform-origin: 0 0;
-    transition: left 60ms linear, top 60ms linear;
+    transition: left 60ms linear, top 60ms linear, opacity 600ms;
+  }
+  .cursor.idle {
+    opacity: 0;
   }
   .cursor span {
     position: absolute;
@@ -200,28 +203,104 @@ export const boardStyles = css`
     box-shadow: var(--kb-shadow, 0 1px 2px rgb(0 0 0 / 0.08));
     z-index: 10;
   }
+  /* The floating bars keep clear of the page's banners over the board (--kb-overlay-top). */
   .bar.top {
-    top: 12px;
+    top: calc(12px + var(--kb-overlay-top, 0px));
     right: 12px;
   }
   .bar.people {
-    top: 72px;
+    top: calc(84px + var(--kb-overlay-top, 0px));
     right: 12px;
     max-height: 40vh;
     overflow-y: auto;
     display: block;
   }
   .bar.palette {
-    top: 12px;
+    top: calc(12px + var(--kb-overlay-top, 0px));
     left: 12px;
     max-width: 200px;
+    max-height: calc(100% - 100px - var(--kb-overlay-top, 0px));
+    overflow-y: auto;
     flex-direction: column;
     align-items: stretch;
+  }
+  /* Below 600 px: one bar at the bottom; the palette and the people open above it as a sheet. */
+  .bar.dock {
+    left: 8px;
+    right: 8px;
+    bottom: 8px;
+    justify-content: space-between;
+    gap: 4px;
+    padding: 6px;
+  }
+  .dock .tools {
+    flex: 1;
+    max-width: 130px;
+    padding: 4px 6px;
+    font-weight: 600;
+    text-align: center;
+  }
+  .bar.sheet {
+    left: 8px;
+    right: 8px;
+    bottom: 74px;
+    max-height: calc(100% - 90px - var(--kb-overlay-top, 0px));
+    overflow-y: auto;
+    flex-direction: column;
+    align-items: stretch;
+    z-index: 12;
+  }
+  .sheet kb-palette {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+  }
+  .sheet .close {
+    align-self: flex-end;
+  }
+  .skip button,
+  .skip-next {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    min-width: 0;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .skip {
+    position: absolute;
+    z-index: 30;
+    top: 4px;
+    left: 4px;
+  }
+  .skip button:focus,
+  .skip-next:focus {
+    position: static;
+    width: auto;
+    height: auto;
+    min-width: 44px;
+    min-height: 44px;
+    padding: 4px 10px;
+    border: 1px solid var(--kb-border-strong, #6b7280);
+    clip-path: none;
+  }
+  .skip-next:focus {
+    position: absolute;
+    top: 0;
+    left: 0;
+    z-index: 5;
   }
   .bar.selection {
     bottom: 16px;
     left: 50%;
     transform: translateX(-50%);
+  }
+  .bar.selection:has(~ .dock) {
+    bottom: 74px;
+    max-width: calc(100% - 16px);
   }
   .bar.status {
     bottom: 16px;
@@ -247,7 +326,7 @@ export const boardStyles = css`
   }
   .banner {
     position: absolute;
-    top: 64px;
+    bottom: 84px;
     left: 50%;
     transform: translateX(-50%);
     background: var(--kb-text, #1c1f23);
@@ -256,5 +335,8 @@ export const boardStyles = css`
     border-radius: 8px;
     z-index: 11;
     font-size: 15px;
+  }
+  .dock ~ .banner {
+    bottom: 140px;
   }
 `;
