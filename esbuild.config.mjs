@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { minifyTemplatesPlugin } from './build-templates.mjs';
 
 /** The board app (every kaedeboard page; the facilitator's pages load on demand). */
 export const browserOptions = {
@@ -17,6 +18,8 @@ export const browserOptions = {
   target: ['chrome110', 'firefox110', 'safari16'],
   metafile: true,
   logLevel: 'warning',
+  // Lit templates without their indentation (build-templates.mjs).
+  plugins: [minifyTemplatesPlugin()],
 };
 
 /**
