@@ -58,6 +58,7 @@ const nodeOptions = {
     'bench/board-render': 'bench/client/board-render.ts',
     'bench/next-step': 'bench/client/next-step.ts',
     'bench/workshop': 'bench/workshop.ts',
+    'bench/plenum': 'bench/plenum.ts',
   },
 };
 

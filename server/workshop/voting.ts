@@ -342,7 +342,7 @@ export function registerVoteRoutes(r: Router, deps: VotingDeps): Voting {
       throw new HttpError(404, 'no such vote');
     }
     voting.hub.notify(v.id);
-    return { mine: Object.fromEntries([...result.mine].map(([k, n]) => [String(k), n])), used: result.used };
+    return { mine: Object.fromEntries([...result.mine].map(([k, n]) => [String(k), n])), used: result.used, version: result.version };
   });
 
   r.on('POST', '/api/workshops/:id/votes/:vote/close', async (ctx) => {

@@ -78,7 +78,7 @@ function answers(patch: Partial<VoteView> = {}, ballots: Call[] = []) {
     [`PUT /api/workshops/${ID}/votes/${VOTE}/ballot`]: (c: Call) => {
       ballots.push(c);
       const dots = (c.body as { dots: Record<string, number> }).dots;
-      return { mine: dots, used: Object.values(dots).reduce((a, b) => a + b, 0) };
+      return { mine: dots, used: Object.values(dots).reduce((a, b) => a + b, 0), version: ballots.length };
     },
   });
 }

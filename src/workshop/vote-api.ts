@@ -112,6 +112,8 @@ export interface BallotRequest {
 export interface BallotResponse {
   mine: Record<string, number>;
   used: number;
+  /** The vote's version with this ballot in (the plenum's totals of this version or later hold it). */
+  version: number;
 }
 
 /** An item with its total and its rank (equal totals share a rank: 1, 2, 2, 4). */

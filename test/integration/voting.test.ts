@@ -126,9 +126,9 @@ describe('dot voting', () => {
     expect((await ballot(w, v.id, a, { '1': -1 })).status).toBe(400);
     expect((await ballot(w, v.id, a, { '1': 1.5 })).status).toBe(400);
     const first = await ballot(w, v.id, a, { '1': 2, '2': 1 });
-    expect(first).toEqual({ status: 200, body: { mine: { '1': 2, '2': 1 }, used: 3 } });
+    expect(first).toEqual({ status: 200, body: { mine: { '1': 2, '2': 1 }, used: 3, version: 1 } });
     // Moving a dot: the whole ballot is replaced.
-    expect((await ballot(w, v.id, a, { '1': 1, '2': 0, '4': 2 })).body).toEqual({ mine: { '1': 1, '4': 2 }, used: 3 });
+    expect((await ballot(w, v.id, a, { '1': 1, '2': 0, '4': 2 })).body).toEqual({ mine: { '1': 1, '4': 2 }, used: 3, version: 2 });
     expect((await ballot(w, v.id, b, { '1': 3 })).status).toBe(200);
     // Hidden: the plenum and the participants see how many took part, not the totals.
     const plenum = await getVote(w, v.id, w.plenumToken);
