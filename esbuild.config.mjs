@@ -59,6 +59,9 @@ const nodeOptions = {
     'bench/next-step': 'bench/client/next-step.ts',
     'bench/workshop': 'bench/workshop.ts',
     'bench/plenum': 'bench/plenum.ts',
+    'bench/hostile': 'bench/hostile.ts',
+    // Loaded into the server under test by bench/hostile (node --import).
+    'bench/loop-probe': 'bench/loop-probe.ts',
   },
 };
 
