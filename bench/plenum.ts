@@ -15,8 +15,8 @@
  * (after `node esbuild.config.mjs`, which builds build/server.js and this file).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { WIDGET_KINDS } from '../src/kinds/index.js';
@@ -107,21 +107,37 @@ function plainRead(boards: readonly Board[]): number {
   return n;
 }
 
-function timeRuns(runs: number, fn: () => unknown): number[] {
+/** Wall and CPU milliseconds of each run (CPU: this process's user + system time, which a busy machine does not inflate). */
+function timeRuns(runs: number, fn: () => unknown): { wall: number[]; cpu: number[] } {
   fn();
-  const out: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    out.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return out;
+  return { wall, cpu };
+}
+
+/** CPU milliseconds a process has used (Linux /proc; null elsewhere). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] as number;
 
-async function startBuiltServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startBuiltServer(dataDir: string): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['build/server.js', '--port', '0', '--data-dir', dataDir, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -140,6 +156,7 @@ async function startBuiltServer(dataDir: string): Promise<{ url: string; stop():
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -180,7 +197,7 @@ function delays(sent: { at: number; version: number }[], seen: Observation[]): F
   return Float64Array.from(out);
 }
 
-async function voteRun(o: Options): Promise<{ ours: LatencySummary | null; peer: LatencySummary | null; ballots: LatencySummary | null; count: number; refused: number; pollRequests: number; longPolls: number; totalsOk: boolean }> {
+async function voteRun(o: Options): Promise<{ ours: LatencySummary | null; peer: LatencySummary | null; ballots: LatencySummary | null; count: number; refused: number; pollRequests: number; longPolls: number; totalsOk: boolean; serverCpuMs: number | null; loadAverage: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kb-bench-plenum-'));
   const server = await startBuiltServer(dataDir);
   try {
@@ -232,6 +249,7 @@ async function voteRun(o: Options): Promise<{ ours: LatencySummary | null; peer:
     let refused = 0;
     const until = performance.now() + o.seconds * 1000;
     const rnd = random(42);
+    const cpu0 = processCpuMs(server.pid);
     await Promise.all(
       people.map(async (p, i) => {
         // Spread the starts over the first second.
@@ -255,6 +273,8 @@ async function voteRun(o: Options): Promise<{ ours: LatencySummary | null; peer:
         }
       }),
     );
+    const cpu1 = processCpuMs(server.pid);
+    const loadAverage = loadavg()[0] ?? 0;
     // Let both plenums catch up, then stop them (the long poll answers within its wait).
     await new Promise((r) => setTimeout(r, 1000));
     running = false;
@@ -271,6 +291,8 @@ async function voteRun(o: Options): Promise<{ ours: LatencySummary | null; peer:
       pollRequests,
       longPolls,
       totalsOk: JSON.stringify(final.totals) === JSON.stringify(expected),
+      serverCpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0,
+      loadAverage,
     };
   } finally {
     await server.stop();
@@ -296,9 +318,10 @@ async function main(): Promise<void> {
   console.log(`\nkaedeboard plenum benchmark — ${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, node ${process.version}`);
   console.log(`${o.groups} full group boards: ${records} records, ${(bytes / 1024).toFixed(0)} KiB of board state (built in ${built.toFixed(0)} ms)`);
   console.log(`  each: 7 criteria assessed with 21 notes, 40 Bør/Gør notes (a third shared with other groups), 10 cards chosen and 3 own, 24 answers with likes\n`);
-  console.log('synthesis of all groups (ms)            median      p95   ratio to the peer');
-  console.log(`  ours: synthesize()                 ${f(median(ours))} ${f(p95(ours))}   ${(median(ours) / median(peer)).toFixed(2)}x   (${o.runs} runs; aim <= 100 ms)`);
-  console.log(`  peer: plain per-board read         ${f(median(peer))} ${f(p95(peer))}`);
+  console.log(`machine load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores (wall times grow with it; CPU times much less)\n`);
+  console.log('synthesis of all groups (ms)          CPU median   CPU p95  wall median  wall p95   CPU ratio to the peer');
+  console.log(`  ours: synthesize()                 ${f(median(ours.cpu))}  ${f(p95(ours.cpu))}  ${f(median(ours.wall))}  ${f(p95(ours.wall))}   ${(median(ours.cpu) / median(peer.cpu)).toFixed(2)}x   (${o.runs} runs; aim <= 100 ms)`);
+  console.log(`  peer: plain per-board read         ${f(median(peer.cpu))}  ${f(p95(peer.cpu))}  ${f(median(peer.wall))}  ${f(p95(peer.wall))}`);
   console.log(`  gathered: ${s.sections['bor-gor-matrix'].fields.reduce((n, fl) => n + fl.notes, 0)} matrix notes into ${s.sections['bor-gor-matrix'].fields.reduce((n, fl) => n + fl.buckets.reduce((m, b) => m + b.notes.length, 0), 0)} entries, ${s.sections['seven-themes'].notes} criterion notes, ${s.sections['reflection-wall'].questions.reduce((n, q) => n + q.answers.length, 0)} answers\n`);
 
   const v = await voteRun(o);
@@ -311,6 +334,7 @@ async function main(): Promise<void> {
   console.log(row('peer: poll every 250 ms', v.peer, null));
   console.log(row('a ballot request itself', v.ballots, null));
   console.log(`  plenum requests: ${v.longPolls} long polls answered, ${v.pollRequests} polls`);
+  console.log(`  server CPU: ${v.serverCpuMs === null ? '-' : `${v.serverCpuMs.toFixed(0)} ms in ${o.seconds} s, ${(v.serverCpuMs / v.count).toFixed(2)} ms per ballot (its long-poll answers included)`}; load average ${v.loadAverage.toFixed(1)}`);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/plenum.json', JSON.stringify({ options: o, boards: { records, bytes }, synthesisMs: { ours, peer }, vote: v }, null, 2));
   for (const b of boards) {

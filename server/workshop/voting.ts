@@ -332,16 +332,17 @@ export function registerVoteRoutes(r: Router, deps: VotingDeps): Voting {
     const credential = credentialOf(ctx);
     if (!credential) throw new HttpError(401, `missing participant credential (${PARTICIPANT_HEADER} header; POST …/participants gives one)`);
     if (!(await store.isParticipant(a.workshop.id, credential))) throw new HttpError(403, 'this participant credential is not one of this workshop');
-    const v = await vote(a, ctx);
+    const id = ctx.params.vote as string;
     const dots = valid(ballotRequest, await ctx.json(16 * 1024), 'body');
-    const result = await store.cast(a.workshop.id, v.id, credential, dots, deps.now?.() ?? Date.now());
+    // The store checks the vote (its existence, state, items and allowance) in the ballot's transaction.
+    const result = await store.cast(a.workshop.id, id, credential, dots, deps.now?.() ?? Date.now());
     if (!result.ok) {
       if (result.reason === 'closed') throw new HttpError(409, 'the vote is closed');
-      if (result.reason === 'allowance') throw new HttpError(400, `body.dots: more than the ${v.dots} dots this vote gives each participant`);
+      if (result.reason === 'allowance') throw new HttpError(400, `body.dots: more than the ${(await store.get(a.workshop.id, id))?.dots ?? 0} dots this vote gives each participant`);
       if (result.reason === 'item') throw new HttpError(400, 'body.dots: an item this vote does not have');
       throw new HttpError(404, 'no such vote');
     }
-    voting.hub.notify(v.id);
+    voting.hub.notify(id);
     return { mine: Object.fromEntries([...result.mine].map(([k, n]) => [String(k), n])), used: result.used, version: result.version };
   });
 
