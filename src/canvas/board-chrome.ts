@@ -17,9 +17,9 @@ import type { ConnectionStatus } from '../sync/connection.js';
 import type { Peer, User } from '../sync/presence.js';
 import type { CanvasItem } from './item-view.js';
 import { cm } from './messages.js';
-import './palette.js';
 import type { GoToTarget, PaletteAdd } from './palette.js';
 import './people.js';
+import { toolButtonStyles } from './styles.js';
 import { ZOOM_STEP } from './viewport.js';
 
 export type Sheet = 'palette' | 'people' | null;
@@ -113,7 +113,7 @@ const button = (label: string, icon: string, click: () => void, disabled = false
 
 export function renderChrome(s: ChromeState, board: BoardCommands, a: ChromeActions): TemplateResult {
   const here = t('board.here', { count: s.peers.length + 1 });
-  const palette = html`<kb-palette class=${s.compact ? '' : 'bar palette'} part="palette" role="toolbar" aria-label=${t('board.palette')} ?disabled=${s.readonly} .targets=${s.targets} @kb-palette-add=${(e: CustomEvent<PaletteAdd>) => {
+  const palette = html`<kb-palette class=${s.compact ? '' : 'bar palette'} part="palette" role="toolbar" aria-label=${t('board.palette')} ?disabled=${s.readonly} .targets=${s.targets} .buttonStyles=${toolButtonStyles} @kb-palette-add=${(e: CustomEvent<PaletteAdd>) => {
     a.add(e);
     if (s.sheet) a.sheet(null);
   }} @kb-go-to=${(e: CustomEvent<{ id: string }>) => {

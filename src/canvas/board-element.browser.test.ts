@@ -3,6 +3,8 @@ import { setLocale } from '../i18n/index.js';
 import type { Peer } from '../sync/presence.js';
 import { FakePresence, mount, settle, syncedBoards } from '../../widgets/shared/test-utils.js';
 import './board-element.js';
+// The palette loads just after the board; here it is there from the start.
+import './palette.js';
 import type { KbBoard } from './board-element.js';
 
 const ME = { participant: 'me' };

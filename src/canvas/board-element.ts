@@ -157,6 +157,8 @@ export class KbBoard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The palette is not needed for the board's first view: it arrives just after.
+    if (this.chrome) void loadPalette();
     if (this.hasUpdated) this.requestUpdate('board', undefined);
     if (this.hasUpdated) this.requestUpdate('presence', undefined);
   }
@@ -366,7 +368,8 @@ export class KbBoard extends LitElement {
       this.#fittedOnce = true;
       this.#taskKey = key;
       // The board opens on the task's tool; without one, fitted to its content.
-      if (this.canvasItems().length > 0) requestAnimationFrame(() => this.#task.focusTask({ glide: false, wait: false }) || this.#fit());
+      // (once the palette shows: the view keeps clear of it)
+      if (this.canvasItems().length > 0) void loadPalette().then(() => requestAnimationFrame(() => this.#task.focusTask({ glide: false, wait: false }) || this.#fit()));
     } else if (this.chrome && this.synced && key !== this.#taskKey) {
       // The first task (it may come a moment after the board) is where the board opens: a jump.
       const first = this.#taskKey === null;
@@ -516,6 +519,12 @@ export class KbBoard extends LitElement {
       ${this.readOnlyReason ? html`<div class="banner" role="status">${this.readOnlyReason}</div>` : nothing}
       ${this.#sel.placing ? html`<div class="banner" role="status">${t('board.place')} · Esc: ${t('board.cancel')}</div>` : nothing}`;
   }
+}
+
+let palette: Promise<unknown> | null = null;
+/** Loads `<kb-palette>` (once); resolves when it is defined. */
+function loadPalette(): Promise<unknown> {
+  return (palette ??= import('./palette.js'));
 }
 
 /** What "Gå til" offers: the frames and tools on the board, in reading order. */

@@ -8,16 +8,14 @@
  * @event kb-palette-add - detail `{ tool: Tool; clientX?: number; clientY?: number }`; the point
  *   is set when the tool was dragged and released there.
  * @event kb-go-to - detail `{ id: string }`: show this item (a tool or a frame on the board).
- * @csspart button - each tool's button.
+ * @csspart button - each tool's button (styled as the board's, `buttonStyles`).
  * @cssproperty --kb-accent - the colour of the dragged tool's ghost.
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { adoptStyles, css, html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { t } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
 import { WIDGET_TYPES, type WidgetType } from '../model/index.js';
-import { toolButtonStyles } from './styles.js';
 import { tm } from './task-messages.js';
 
 export type Tool = { kind: 'note' } | { kind: 'frame' } | { kind: 'widget'; widget: WidgetType };
@@ -37,7 +35,7 @@ export interface GoToTarget {
 
 @customElement('kb-palette')
 export class KbPalette extends LitElement {
-  static override styles = [toolButtonStyles, css`
+  static override styles = [css`
     :host {
       display: flex;
       flex-direction: column;
@@ -124,6 +122,12 @@ export class KbPalette extends LitElement {
   `];
 
   @property({ type: Boolean }) disabled = false;
+  /**
+   * The board's button styles (styles.ts), handed over by the chrome: the palette loads apart
+   * from the board (just after it), and importing them itself would split them out of the
+   * board's first bundle.
+   */
+  @property({ attribute: false }) buttonStyles: CSSResult | null = null;
   /** What is on the board to go to (tools and frames), in board order. */
   @property({ attribute: false }) targets: GoToTarget[] = [];
   @state() private ghost: { label: string; x: number; y: number } | null = null;
@@ -135,6 +139,10 @@ export class KbPalette extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('buttonStyles') && this.buttonStyles) adoptStyles(this.renderRoot as ShadowRoot, [this.buttonStyles, ...KbPalette.elementStyles]);
   }
 
   #emit(detail: PaletteAdd): void {
@@ -233,7 +241,7 @@ export class KbPalette extends LitElement {
               </div>`
           : nothing}
       </dialog>
-      ${this.ghost ? html`<div class="ghost" style=${styleMap({ left: `${this.ghost.x}px`, top: `${this.ghost.y}px` })}>${this.ghost.label}</div>` : nothing}`;
+      ${this.ghost ? html`<div class="ghost" style=${`left:${this.ghost.x}px;top:${this.ghost.y}px`}>${this.ghost.label}</div>` : nothing}`;
   }
 }
 

@@ -1,4 +1,4 @@
-/** The strings of the task view and the palette's add and go-to (Danish first). */
+/** The strings of the palette's add and go-to (Danish first); they load with the palette. */
 import { defineMessages } from '../i18n/index.js';
 
 export const tm = defineMessages({
@@ -12,7 +12,6 @@ export const tm = defineMessages({
     addAnother: 'Tilføj en til',
     showIt: 'Vis den, der er',
     cancel: 'Annuller',
-    lookHere: 'Se her',
   },
   en: {
     add: 'Add',
@@ -24,6 +23,5 @@ export const tm = defineMessages({
     addAnother: 'Add another',
     showIt: 'Show the one there is',
     cancel: 'Cancel',
-    lookHere: 'Look here',
   },
 });

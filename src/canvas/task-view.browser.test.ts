@@ -12,8 +12,11 @@ import { setLocale } from '../i18n/index.js';
 import { FakePresence, settle, syncedBoards } from '../../widgets/shared/test-utils.js';
 import '../app/widgets.js';
 import './board-element.js';
+// The palette loads just after the board; here it is there from the start.
+import './palette.js';
 import type { KbBoard } from './board-element.js';
 import type { KbPalette } from './palette.js';
+import './task-motion.js';
 import { shownRect, worldToScreen } from './viewport.js';
 
 let cleanup: (() => void)[] = [];
@@ -57,9 +60,8 @@ async function setup(opts: { width?: number; height?: number; task?: string[] } 
   el.style.height = '100%';
   host.append(el);
   await el.updateComplete;
-  await frame();
-  await frame();
-  await el.updateComplete;
+  // The board opens once the palette shows (it keeps clear of it).
+  await settled(el, undefined);
   const $ = (sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
   const palette = () => el.shadowRoot!.querySelector('kb-palette') as KbPalette;
   const inPalette = (sel: string) => palette().shadowRoot!.querySelector(sel) as HTMLElement;

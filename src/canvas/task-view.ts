@@ -17,12 +17,12 @@
  */
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { defineMessages } from '../i18n/index.js';
 import { contains, type Rect } from '../layout/rect.js';
 import { naturalSize } from '../kinds/index.js';
 import type { WidgetType } from '../model/index.js';
 import type { CanvasItem } from './item-view.js';
-import { tm } from './task-messages.js';
-import { between, clampZoom, freeArea, overlapArea, revealView, shownRect, taskView, type Insets, type View } from './viewport.js';
+import { clampZoom, freeArea, overlapArea, shownRect, taskView, type Insets, type View } from './viewport.js';
 
 /**
  * The smallest body text each tool draws, in board units at its natural width (from its
@@ -44,7 +44,6 @@ const HANDLE = 40;
 export const PHONE_WIDTH = 600;
 /** A task view zooms in no further than this (a tool fitted to a wide screen). */
 export const TASK_MAX_ZOOM = 1.5;
-const GLIDE_MS = 420;
 
 /** The least on-screen size of body text: 14 CSS px on a laptop or tablet, 12 on a phone. */
 export function minTextPx(screenWidth: number): number {
@@ -104,58 +103,49 @@ export interface GoOptions {
   wait?: boolean;
 }
 
+/** What the task view hands to its motion (./task-motion.ts, loaded just after the board). */
+export interface TaskMotionLike {
+  attach(): void;
+  detach(): void;
+  go(target: () => View, opts: GoOptions): void;
+  stop(): void;
+  showRect(target: () => View): void;
+  showPoint(x: number, y: number): void;
+  titlePress(item: CanvasItem): boolean;
+  focusIn(e: FocusEvent): void;
+}
+
+let motionModule: Promise<typeof import('./task-motion.js')> | null = null;
+
 export class TaskView implements ReactiveController {
   /** The tools the workshop is at (the current step's); empty: none. */
   tools: readonly WidgetType[] = [];
   /** The tool in focus: the last one shown, or the one holding keyboard focus. */
   focusId: string | null = null;
   #onTask = true;
-  #frame = 0;
-  #pending: (() => void) | null = null;
-  #retry: ReturnType<typeof setTimeout> | undefined;
-  #pressed = 0;
-  #lastKey = 0;
-  #lastTap: { id: string; at: number } | null = null;
+  #motion: TaskMotionLike | null = null;
+  #connected = false;
+  /** Resolves once the motion (glides, waiting, following focus) has arrived. */
+  readonly ready: Promise<void>;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly cb: TaskCallbacks) {
+  constructor(readonly host: ReactiveControllerHost & HTMLElement, readonly cb: TaskCallbacks) {
     host.addController(this);
+    motionModule ??= import('./task-motion.js');
+    this.ready = motionModule.then((m) => {
+      this.#motion = new m.TaskMotion(this);
+      if (this.#connected) this.#motion.attach();
+    });
   }
 
   hostConnected(): void {
-    this.host.addEventListener('pointerdown', this.#down, true);
-    this.host.addEventListener('keydown', this.#key, true);
-    this.host.addEventListener('scroll', this.#unscroll);
-    addEventListener('pointerup', this.#up, true);
-    addEventListener('pointercancel', this.#up, true);
+    this.#connected = true;
+    this.#motion?.attach();
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.#down, true);
-    this.host.removeEventListener('keydown', this.#key, true);
-    this.host.removeEventListener('scroll', this.#unscroll);
-    removeEventListener('pointerup', this.#up, true);
-    removeEventListener('pointercancel', this.#up, true);
-    this.stop();
-    clearTimeout(this.#retry);
-    this.#pending = null;
+    this.#connected = false;
+    this.#motion?.detach();
   }
-
-  #down = (): void => {
-    this.#pressed++;
-    // The participant takes the view in hand: a glide under way stops where it is.
-    this.stop();
-  };
-  #up = (): void => {
-    this.#pressed = 0;
-  };
-  #key = (): void => {
-    this.#lastKey = performance.now();
-  };
-  /** The browser scrolls a focused element into view; the view is the board's transform, so that is undone. */
-  #unscroll = (): void => {
-    this.host.scrollTop = 0;
-    this.host.scrollLeft = 0;
-  };
 
   /** Is the view on the task (or is there no task)? */
   get onTask(): boolean {
@@ -177,13 +167,14 @@ export class TaskView implements ReactiveController {
     return (minTextPx(this.cb.size().w) / bodyText(item)) * 1.01;
   }
 
-  #area(): Rect {
+  /** The free area of the screen beside the chrome. */
+  area(): Rect {
     return freeArea(this.cb.size(), this.cb.insets());
   }
 
   /** The task view of an item: its width fitted, legible. */
   viewOf(item: CanvasItem): View {
-    return taskView(toolBox(item), this.#area(), this.legibleZoom(item), Math.max(TASK_MAX_ZOOM, this.legibleZoom(item)));
+    return taskView(toolBox(item), this.area(), this.legibleZoom(item), Math.max(TASK_MAX_ZOOM, this.legibleZoom(item)));
   }
 
   /** Shows the item (a tool, a frame, a note) as a task view; false when it is not on the board. */
@@ -202,55 +193,55 @@ export class TaskView implements ReactiveController {
   }
 
   /**
-   * Shows a place on the board (what the facilitator shows): fitted, but legible (the tool at
-   * its middle sets the zoom), its middle in the middle of the screen; on a small screen the
-   * participant pans along.
+   * Shows a place on the board (what the facilitator shows), after any typing or drag: fitted,
+   * but legible (the tool at its middle sets the zoom), its middle in the middle of the screen;
+   * on a small screen the participant pans along.
    */
-  showRect(r: Rect, opts: GoOptions = {}): void {
+  showRect(r: Rect): void {
     const cx = r.x + r.w / 2;
     const cy = r.y + r.h / 2;
     const under = this.cb.items().find((i) => i.kind === 'widget' && contains(toolBox(i), cx, cy));
     const min = under ? this.legibleZoom(under) : (minTextPx(this.cb.size().w) / CANVAS_TEXT) * 1.01;
-    this.go(() => {
-      const area = this.#area();
+    this.#motion?.showRect(() => {
+      const area = this.area();
       const zoom = clampZoom(Math.max(min, Math.min(TASK_MAX_ZOOM, area.w / r.w, area.h / r.h)));
       return { zoom, x: cx - (area.x + area.w / 2) / zoom, y: cy - (area.y + area.h / 2) / zoom };
-    }, opts);
+    });
+  }
+
+  /** An item's box with its title (for the motion, which imports nothing of this module's). */
+  toolBox(item: CanvasItem): Rect {
+    return toolBox(item);
+  }
+
+  /** Brings a board point into view (the pointer), keeping the zoom. */
+  showPoint(x: number, y: number): void {
+    this.#motion?.showPoint(x, y);
   }
 
   /** The part of the board the screen shows beside the chrome. */
   shown(): Rect {
-    return shownRect(this.cb.view(), this.#area());
-  }
-
-  /** Brings a board point into view (the pointer), keeping the zoom. */
-  showPoint(x: number, y: number, opts: GoOptions = {}): void {
-    this.go(() => revealView(this.cb.view(), { x: x - 60, y: y - 60, w: 120, h: 120 }, this.#area(), 0) ?? this.cb.view(), opts);
+    return shownRect(this.cb.view(), this.area());
   }
 
   /**
-   * Goes to the view `target` works out (when it is time: after the participant's typing or
-   * drag), gliding unless asked not to or the participant prefers less motion.
+   * Goes to the view `target` works out: through the motion (a glide, after the participant's
+   * typing or drag) once it has arrived; before that (the opening), at once.
    */
   go(target: () => View, opts: GoOptions = {}): void {
-    const run = (): void => {
-      if (this.#pending === run) this.#pending = null;
-      const to = target();
-      if (opts.glide === false || reducedMotion()) return this.#arrive(to);
-      this.#glide(this.cb.view(), to);
-    };
-    if (opts.wait !== false && this.#busy()) {
-      this.#pending = run;
-      this.#waitForFree();
-      return;
-    }
-    run();
+    if (this.#motion) this.#motion.go(target, opts);
+    else this.arrive(target());
   }
 
   /** Stops a glide under way (the view stays where it is). */
   stop(): void {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#motion?.stop();
+  }
+
+  /** Shows `v`, the end of a move: tests and benchmarks see when (and that) the board settled. */
+  arrive(v: View): void {
+    this.cb.show({ ...v, zoom: clampZoom(v.zoom) });
+    this.host.dataset.settled = String(performance.now());
   }
 
   /** The screen point zoom buttons zoom around: the middle of the tool in focus where it shows, else null. */
@@ -258,7 +249,7 @@ export class TaskView implements ReactiveController {
     const item = this.cb.items().find((i) => i.id === this.focusId) ?? this.taskItem();
     if (!item) return null;
     const v = this.cb.view();
-    const area = this.#area();
+    const area = this.area();
     const g = item.geometry;
     const x0 = Math.max(area.x, (g.x - v.x) * v.zoom);
     const y0 = Math.max(area.y, (g.y - v.y) * v.zoom);
@@ -267,44 +258,20 @@ export class TaskView implements ReactiveController {
     return x1 > x0 && y1 > y0 ? { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } : null;
   }
 
-  /**
-   * A press on an item's title: the second within 400 ms (a double click or a double tap)
-   * shows that tool; true then.
-   */
+  /** A press on an item's title: the second in a row (a double click or tap) shows that tool; true then. */
   titlePress(item: CanvasItem): boolean {
-    const now = performance.now();
-    const second = this.#lastTap?.id === item.id && now - this.#lastTap.at < 400;
-    this.#lastTap = second ? null : { id: item.id, at: now };
-    if (second) this.focusTool(item.id);
-    return second;
+    return this.#motion?.titlePress(item) ?? false;
   }
 
-  /**
-   * Focus moved inside the board: by the keyboard, the view follows it at a legible zoom
-   * (what it lands on, in the tool holding it), and the browser's own scrolling is undone.
-   */
+  /** Focus moved inside the board: by the keyboard, the view follows it at a legible zoom. */
   focusIn(e: FocusEvent): void {
-    const path = e.composedPath() as HTMLElement[];
-    const target = path[0];
-    const itemEl = path.find((el) => el instanceof HTMLElement && el.dataset.itemId);
-    if (!target || !itemEl || !target.matches?.(':focus-visible')) return;
-    const item = this.cb.items().find((i) => i.id === itemEl.dataset.itemId);
-    if (!item) return;
-    if (item.kind === 'widget') this.focusId = item.id;
-    // The focused element's box on the board (the whole item when it is the item).
-    const v = this.cb.view();
-    const box = target.getBoundingClientRect();
-    const vp = this.host.getBoundingClientRect();
-    const r = target === itemEl ? toolBox(item) : { x: (box.left - vp.left) / v.zoom + v.x, y: (box.top - vp.top) / v.zoom + v.y, w: box.width / v.zoom, h: box.height / v.zoom };
-    this.#unscroll();
-    const next = revealView(v, r, this.#area(), this.legibleZoom(item));
-    if (next) this.go(() => next, { wait: false, glide: false });
+    this.#motion?.focusIn(e);
   }
 
   /** The view changed: tells the page when it leaves the task (every tool of it) or comes back. */
   viewChanged(): void {
     const tools = this.cb.items().filter((i) => i.kind === 'widget' && this.tools.includes(i.props.widget));
-    const shown = shownRect(this.cb.view(), this.#area());
+    const shown = this.shown();
     const on =
       tools.length === 0 ||
       tools.some((item) => {
@@ -315,68 +282,9 @@ export class TaskView implements ReactiveController {
     this.#onTask = on;
     this.host.dispatchEvent(new CustomEvent('kb-task-view', { detail: { onTask: on }, bubbles: true, composed: true }));
   }
-
-  #busy(): boolean {
-    return this.#pressed > 0 || this.cb.busy() || typing(this.host, this.#lastKey);
-  }
-
-  #waitForFree(): void {
-    clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => {
-      if (!this.#pending) return;
-      if (this.#busy()) return this.#waitForFree();
-      this.#pending();
-    }, 200);
-  }
-
-  #glide(from: View, to: View): void {
-    this.stop();
-    const start = performance.now();
-    const size = this.cb.size();
-    const step = (t: number): void => {
-      const k = Math.min(1, (t - start) / GLIDE_MS);
-      if (k >= 1) return this.#arrive(to);
-      const e = k < 0.5 ? 4 * k * k * k : 1 - Math.pow(-2 * k + 2, 3) / 2;
-      this.cb.show(between(from, to, e, size));
-      this.#frame = requestAnimationFrame(step);
-    };
-    this.#frame = requestAnimationFrame(step);
-  }
-
-  #arrive(v: View): void {
-    this.#frame = 0;
-    this.cb.show({ ...v, zoom: clampZoom(v.zoom) });
-    // Tests and benchmarks see when the board has settled (and on what).
-    this.host.dataset.settled = String(performance.now());
-  }
 }
 
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** The element focused inside `root`, through shadow roots. */
-function deepActive(root: Document | ShadowRoot = document): Element | null {
-  let el = root.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
-
-/**
- * Is the participant writing in a text field of the board: one with text in it, or a key
- * pressed in the last 3 s?
- */
-function typing(host: HTMLElement, lastKey: number): boolean {
-  const el = deepActive();
-  if (!el || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable)) return false;
-  if (!composedContains(host, el)) return false;
-  return ((el as HTMLInputElement).value ?? '').trim() !== '' || performance.now() - lastKey < 3000;
-}
-
-function composedContains(host: Element, el: Node): boolean {
-  for (let n: Node | null = el; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === host) return true;
-  return false;
-}
+const tm = defineMessages({ da: { lookHere: 'Se her' }, en: { lookHere: 'Look here' } });
 
 /** The facilitator's "look here" pointer at a board point, the same size at every zoom. */
 export function renderPointer(p: { x: number; y: number }, zoom: number): TemplateResult {

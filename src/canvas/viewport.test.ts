@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { between, revealView } from './task-motion.js';
 import {
-  between,
   boundsOf,
   clampZoom,
   fitView,
@@ -10,7 +10,6 @@ import {
   overlapArea,
   panBy,
   rectFrom,
-  revealView,
   screenToWorld,
   shownRect,
   taskView,

@@ -122,35 +122,3 @@ export function taskView(target: Rect, area: Rect, minZoom: number, maxZoom: num
   const sy = h <= area.h ? area.y + (area.h - h) / 2 : area.y;
   return { zoom, x: target.x - sx / zoom, y: target.y - sy / zoom };
 }
-
-/**
- * The view that shows `r` in the free `area` at `zoom` at least `minZoom`, moved as little as
- * possible from `v` (null when `v` already shows it whole at a legible zoom). Too big to show
- * whole, `r` shows from its top-left.
- */
-export function revealView(v: View, r: Rect, area: Rect, minZoom: number): View | null {
-  const zoom = Math.max(v.zoom, minZoom);
-  const shown = shownRect(v, area);
-  if (zoom === v.zoom && r.x >= shown.x && r.y >= shown.y && r.x + r.w <= shown.x + shown.w && r.y + r.h <= shown.y + shown.h) return null;
-  // Keep the centre of the current view where it can, at the new zoom.
-  const cx = shown.x + shown.w / 2;
-  const cy = shown.y + shown.h / 2;
-  const aw = area.w / zoom;
-  const ah = area.h / zoom;
-  const fit = (c: number, lo: number, len: number, span: number): number => (len >= span ? lo : Math.min(lo, Math.max(lo + len - span, c - span / 2)));
-  const x0 = fit(cx, r.x, r.w, aw);
-  const y0 = fit(cy, r.y, r.h, ah);
-  return { zoom, x: x0 - area.x / zoom, y: y0 - area.y / zoom };
-}
-
-/**
- * The view a fraction `t` (0 to 1) of the way from `a` to `b` on a screen of `size`: the
- * centre moves evenly and the zoom geometrically, so a glide looks steady at any scale.
- */
-export function between(a: View, b: View, t: number, size: { w: number; h: number }): View {
-  const zoom = a.zoom * Math.pow(b.zoom / a.zoom, t);
-  const c = (v: View, s: number, k: 'x' | 'y'): number => v[k] + s / 2 / v.zoom;
-  const cx = c(a, size.w, 'x') + (c(b, size.w, 'x') - c(a, size.w, 'x')) * t;
-  const cy = c(a, size.h, 'y') + (c(b, size.h, 'y') - c(a, size.h, 'y')) * t;
-  return { zoom, x: cx - size.w / 2 / zoom, y: cy - size.h / 2 / zoom };
-}

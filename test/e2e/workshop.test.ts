@@ -198,13 +198,17 @@ describe('a workshop from start to plenum', () => {
     // ---- Unlock; the facilitator moves a participant to another group. -----------------------
     await fac.page.click('[data-action=lock]');
     await anna.page.waitForSelector('.banner.locked', { state: 'detached', timeout: 10_000 });
-    const annaRow = fac.page.locator(`kb-console-page ol.tiles > li[data-group="1"] ul.people li`, { hasText: anna.name });
+    // Moving is done from the group's full-size view (the tile lists the people).
+    expect(await fac.page.locator('kb-console-page ol.tiles > li[data-group="1"] ul.chips').textContent()).toContain(anna.name);
+    await fac.page.click('kb-console-page ol.tiles > li[data-group="1"] [data-action=open]');
+    const annaRow = fac.page.locator(`kb-console-page dialog kb-console-group-view ul.people li`, { hasText: anna.name });
     await annaRow.locator('select').selectOption('2');
     await annaRow.locator('[data-action=move]').click();
     await anna.page.waitForURL(new RegExp(`/g/${workshopId}/2$`), { timeout: 15_000 });
     await anna.page.waitForSelector('kb-board >> .status-connected', { timeout: 15_000 });
     expect(await anna.page.locator('header.workshop').textContent()).toContain('Gruppe 2');
     await eventually(async () => (await notes(anna.page)).some((n) => n.text === 'Seddel fra Kode2'), 15_000, "group 2's board on the moved participant's screen");
+    await fac.page.click('kb-console-page dialog header button');
 
     // ---- Every export, downloaded through the console's buttons, opened and checked. ----------
     const files = new Map<string, Uint8Array>();
