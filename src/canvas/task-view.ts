@@ -193,14 +193,20 @@ export class TaskView implements ReactiveController {
   }
 
   /**
-   * Shows a place on the board (what the facilitator shows), after any typing or drag: fitted,
-   * but legible (the tool at its middle sets the zoom), its middle in the middle of the screen;
-   * on a small screen the participant pans along.
+   * Shows a place on the board (what the facilitator shows), after any typing or drag. Most of
+   * a tool: that tool as a task view. Else fitted, but legible (the tool at its middle sets the
+   * zoom), its middle in the middle of the screen; on a small screen the participant pans along.
    */
   showRect(r: Rect): void {
     const cx = r.x + r.w / 2;
     const cy = r.y + r.h / 2;
     const under = this.cb.items().find((i) => i.kind === 'widget' && contains(toolBox(i), cx, cy));
+    // The facilitator shows (most of) a tool: it shows as a task view, as the step's tool does.
+    const box = under && toolBox(under);
+    if (under && box && overlapArea(box, r) >= 0.5 * box.w * box.h) {
+      this.focusId = under.id;
+      return this.#motion?.showRect(() => this.viewOf(under));
+    }
     const min = under ? this.legibleZoom(under) : (minTextPx(this.cb.size().w) / CANVAS_TEXT) * 1.01;
     this.#motion?.showRect(() => {
       const area = this.area();
