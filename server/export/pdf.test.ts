@@ -38,7 +38,7 @@ describe('workshop PDF', () => {
         expect(text).toContain(s);
       }
     }
-  });
+  }, 30_000);
 
   it('renders 25 groups (time printed for the record)', async () => {
     const input = sampleWorkshop(25, 'en');

@@ -84,7 +84,7 @@ describe('the synthesis in the exports', () => {
     expect(text).toContain('Afstemning: Bør/Gør: Bør, men gør ikke');
     expect(text).toContain('7 deltagere har sat 19 prikker');
     expect(text).toMatch(/1\nInddrage de unge i meddesign af forløbet\n4\. Ungeinddragelse\n[^\n]*\n11\n2\nMentorordning\n[^\n]*\n[^\n]*\n5\n3\nFælles it-system/);
-  });
+  }, 30_000);
 
   it('the PDF’s synthesis pages carry the same figures', async () => {
     const text = pdfText(await workshopPdf(input));
@@ -95,7 +95,7 @@ describe('the synthesis in the exports', () => {
     expect(text).toContain('7 deltagere har sat 19 prikker');
     expect(text).toMatch(/1 Inddrage de unge i meddesign af forløbet 4\. Ungeinddragelse .* 11/);
     expect(text).toMatch(/2 Mentorordning .* 5/);
-  });
+  }, 30_000);
 
   it('the CSV gains the votes: counts only, ranked', () => {
     const rows = parseCsv(exportCsv(input)).filter((r) => r[2] === 'vote' || r[2] === 'vote-item');
