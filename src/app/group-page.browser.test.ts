@@ -88,6 +88,19 @@ describe('<kb-group-page>', () => {
     expect(root.querySelector('kb-board')!.hasAttribute('readonly')).toBe(false);
   });
 
+  it('shows the fresh board and says why after the server refused a change for good', async () => {
+    const { el, root, fake, join } = await setup();
+    await join('Anna');
+    const before = root.querySelector('kb-board') as HTMLElement & { board: unknown };
+    const old = before.board;
+    fake.boards[0]!.replace('Ændringen blev afvist af serveren.');
+    await el.updateComplete;
+    const after = root.querySelector('kb-board') as HTMLElement & { board: unknown };
+    expect(after.board).not.toBe(old);
+    expect(after.board).toBe(fake.boards[0]!.board);
+    expect(root.textContent).toContain('Ændringen blev afvist af serveren.');
+  });
+
   it('shows the lock, the timer and the facilitator’s message from the control document', async () => {
     const { el, root, control, clock, join } = await setup();
     await join();

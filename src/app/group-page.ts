@@ -189,6 +189,11 @@ export class KbGroupPage extends LitElement {
       conn.onStatus((s) => (this.status = s)),
       conn.onRefused((r) => this.#refuse(r)),
       conn.onReadOnly(() => this.requestUpdate()),
+      // The server refused a change for good: the board was rejoined fresh; say why.
+      conn.onReplaced((text) => {
+        this.error = text;
+        this.requestUpdate();
+      }),
     );
     this.#onControl(this.control);
   }

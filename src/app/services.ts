@@ -3,7 +3,7 @@
  * (fetch), the control document, board connections and watched rooms. Tests pass fakes.
  */
 import type { Board } from '../model/index.js';
-import { connectBoard, watchBoard, type ConnectionStatus, type ReadOnly } from '../sync/connection.js';
+import { connectBoard, refusedChangeText, watchBoard, type ConnectionStatus, type ReadOnly } from '../sync/connection.js';
 import { connectControl } from '../sync/control.js';
 import type { Presence, User } from '../sync/presence.js';
 import { controlRoom } from '../workshop/rooms.js';
@@ -24,6 +24,12 @@ export interface GroupBoardConnection {
   /** Null while this build may write the board; else why not (see src/sync/connection.ts). */
   readOnly(): ReadOnly | null;
   onReadOnly(l: (r: ReadOnly) => void): () => void;
+  /**
+   * Called when the server refused a change for good and the connection dropped its copy and
+   * rejoined with a fresh one: `board`, `presence` and `clientId` are new from then on, and
+   * `refusedText` says why, in the page's language.
+   */
+  onReplaced(l: (refusedText: string) => void): () => void;
   destroy(): void;
 }
 
@@ -42,16 +48,28 @@ export function defaultServices(fetch?: FetchLike): Services {
     control: (id, token) => connectControl({ room: controlRoom(id), token, read: controlReadOptions }),
     groupBoard(room, token, user) {
       const conn = connectBoard({ room, user, token });
+      // Getters: after a refused change the connection rejoins with a new document.
       return {
-        board: conn.board,
-        presence: conn.presence,
-        clientId: conn.doc.clientID,
+        get board() {
+          return conn.board;
+        },
+        get presence() {
+          return conn.presence;
+        },
+        get clientId() {
+          return conn.doc.clientID;
+        },
         synced: conn.synced,
         status: () => conn.status(),
         onStatus: (l) => conn.onStatus(l),
         onRefused: (l) => conn.onRefused(l),
         readOnly: () => conn.readOnly(),
         onReadOnly: (l) => conn.onReadOnly(l),
+        onReplaced: (l) =>
+          conn.onReplaced(() => {
+            const r = conn.refusedChange();
+            l(r ? refusedChangeText(r) : '');
+          }),
         destroy: () => conn.destroy(),
       };
     },

@@ -146,8 +146,8 @@ class NullPresence implements Presence {
 }
 
 export class FakeGroupBoard implements GroupBoardConnection {
-  readonly doc = new Y.Doc();
-  readonly board = new Board(this.doc);
+  doc = new Y.Doc();
+  board = new Board(this.doc);
   readonly presence: Presence;
   readonly clientId = 4242;
   readonly synced = Promise.resolve();
@@ -181,6 +181,19 @@ export class FakeGroupBoard implements GroupBoardConnection {
   onReadOnly(l: (r: ReadOnly) => void): () => void {
     this.#readOnlyListeners.add(l);
     return () => this.#readOnlyListeners.delete(l);
+  }
+  readonly #replacedListeners = new Set<(text: string) => void>();
+  onReplaced(l: (text: string) => void): () => void {
+    this.#replacedListeners.add(l);
+    return () => this.#replacedListeners.delete(l);
+  }
+  /** As the connection does when the server refused a change for good: a fresh copy, rejoined. */
+  replace(text: string): void {
+    this.board.destroy();
+    this.doc.destroy();
+    this.doc = new Y.Doc();
+    this.board = new Board(this.doc);
+    for (const l of this.#replacedListeners) l(text);
   }
   /** As the connection does when the board turns out to be written by a newer client. */
   turnReadOnly(r: ReadOnly): void {
