@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import { axeViolations } from '../../widgets/shared/test-utils.js';
 import { setLocale } from '../i18n/index.js';
 import type { WorkshopView } from '../workshop/api.js';
@@ -355,5 +356,17 @@ describe('<kb-console-page>', () => {
     // Closing the view leaves the group's board.
     await click('dialog header button');
     expect(fake.boards[0]!.destroyed).toBe(true);
+  });
+
+  it('axe finds nothing with its experimental rules either: the run-sheet being edited, a group’s own view open', async () => {
+    const { el, click } = await setup();
+    const run = async () => {
+      const r = await axe.run(el, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'experimental'] }, resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(', ')}`);
+    };
+    await click('ol.steps > li[data-step="kaedeansvar-plenum"] [data-action=edit-step]');
+    expect(await run()).toEqual([]);
+    await click('ol.tiles > li[data-group="1"] [data-action=open]');
+    expect(await run()).toEqual([]);
   });
 });
