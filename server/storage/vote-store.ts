@@ -45,32 +45,32 @@ export type CastResult =
 
 export interface VoteStore {
   /** A new participant credential for workshop `id` (kept as a hash). */
-  issueParticipant(workshopId: string, now?: number): string;
+  issueParticipant(workshopId: string, now?: number): Promise<string>;
   /** Credentials workshop `id` has issued (a bound on them). */
-  participantCount(workshopId: string): number;
+  participantCount(workshopId: string): Promise<number>;
   /** Is `credential` a participant of workshop `id`? */
-  isParticipant(workshopId: string, credential: string): boolean;
+  isParticipant(workshopId: string, credential: string): Promise<boolean>;
   /** Starts a vote; the caller has checked that none is open. */
-  create(workshopId: string, input: NewVote, now?: number): StoredVote;
-  get(workshopId: string, voteId: string): StoredVote | null;
+  create(workshopId: string, input: NewVote, now?: number): Promise<StoredVote>;
+  get(workshopId: string, voteId: string): Promise<StoredVote | null>;
   /** The workshop's votes, oldest first. */
-  list(workshopId: string): StoredVote[];
+  list(workshopId: string): Promise<StoredVote[]>;
   /** The workshop's open vote, if any (one past its end time is still open until closed). */
-  openVote(workshopId: string): StoredVote | null;
+  openVote(workshopId: string): Promise<StoredVote | null>;
   /** Every open vote of every workshop (the server closes those past their end at start). */
-  openVotes(): StoredVote[];
+  openVotes(): Promise<StoredVote[]>;
   /**
    * Replaces `credential`'s ballot in vote `voteId` with `dots` (item key -> dots; 0s dropped),
    * in one transaction that refuses a closed vote or one past its end time at `now`, an item the
    * vote does not have, and more dots than the vote allows.
    */
-  cast(workshopId: string, voteId: string, credential: string, dots: ReadonlyMap<number, number>, now?: number): CastResult;
+  cast(workshopId: string, voteId: string, credential: string, dots: ReadonlyMap<number, number>, now?: number): Promise<CastResult>;
   /** `credential`'s own ballot in vote `voteId` (empty when none, or closed). */
-  ballot(voteId: string, credential: string): Map<number, number>;
+  ballot(voteId: string, credential: string): Promise<Map<number, number>>;
   /** The vote's totals: from the ballots while open, as fixed when closed. */
-  counts(voteId: string): VoteCounts | null;
+  counts(voteId: string): Promise<VoteCounts | null>;
   /** Closes the vote: its totals are fixed and its ballots dropped. Returns it (null: unknown). */
-  close(workshopId: string, voteId: string, now?: number): StoredVote | null;
+  close(workshopId: string, voteId: string, now?: number): Promise<StoredVote | null>;
   /** Shows the vote's totals to everyone from now on. */
-  reveal(workshopId: string, voteId: string, now?: number): StoredVote | null;
+  reveal(workshopId: string, voteId: string, now?: number): Promise<StoredVote | null>;
 }

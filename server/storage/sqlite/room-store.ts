@@ -1,7 +1,9 @@
 /**
  * Room documents in SQLite (better-sqlite3, WAL): table `room_updates` is the append-only
  * log, `room_snapshots` the merged state per room, `room_refused` the client ids whose writes
- * a room refused. See `../store.ts` for the contract.
+ * a room refused. See `../store.ts` for the contract. better-sqlite3 is synchronous: each method
+ * has done its work (committed, for a write) before its promise is returned. One process owns
+ * the file, so the store is not `shared`; sequence numbers count the rows of all rooms together.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -10,10 +12,12 @@ import type { Durability } from '../../config.js';
 import type { Store, StoredRoom } from '../store.js';
 
 export class SqliteStore implements Store {
+  readonly shared = false;
   readonly db: Database.Database;
   readonly #append: Database.Statement<[string, Buffer]>;
   readonly #loadSnapshot: Database.Statement<[string], { state: Buffer }>;
   readonly #loadLog: Database.Statement<[string], { seq: number; data: Buffer }>;
+  readonly #loadLogSince: Database.Statement<[string, number], { seq: number; data: Buffer }>;
   readonly #loadRefused: Database.Statement<[string], { client: number; clock: number }>;
   readonly #refuse: Database.Statement<[string, number, number]>;
   readonly #compact: (room: string, state: Uint8Array, uptoSeq: number) => void;
@@ -54,6 +58,7 @@ export class SqliteStore implements Store {
     this.#append = this.db.prepare('INSERT INTO room_updates (room, data) VALUES (?, ?)');
     this.#loadSnapshot = this.db.prepare('SELECT state FROM room_snapshots WHERE room = ?');
     this.#loadLog = this.db.prepare('SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq');
+    this.#loadLogSince = this.db.prepare('SELECT seq, data FROM room_updates WHERE room = ? AND seq > ? ORDER BY seq');
     this.#loadRefused = this.db.prepare('SELECT client, clock FROM room_refused WHERE room = ?');
     // The earliest refused clock wins.
     this.#refuse = this.db.prepare(
@@ -78,57 +83,83 @@ export class SqliteStore implements Store {
     });
   }
 
-  load(room: string): StoredRoom {
+  /** The synchronous read `load` and `loadMany` share. */
+  loadNow(room: string): StoredRoom {
     const snap = this.#loadSnapshot.get(room);
     const rows = this.#loadLog.all(room);
-    let logBytes = 0;
-    const updates = rows.map((r) => {
-      logBytes += r.data.byteLength;
-      return new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength);
-    });
     return {
-      snapshot: snap ? new Uint8Array(snap.state.buffer, snap.state.byteOffset, snap.state.byteLength) : null,
-      updates,
-      lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : 0,
-      logBytes,
+      snapshot: snap ? view(snap.state) : null,
+      ...rowsOf(rows),
       refused: new Map(this.#loadRefused.all(room).map((r) => [r.client, r.clock])),
     };
   }
 
-  refuseClient(room: string, client: number, clock: number): void {
+  async load(room: string): Promise<StoredRoom> {
+    return this.loadNow(room);
+  }
+
+  /** One process writes the file, so no other holder compacts behind this one's back: rows only. */
+  async loadSince(room: string, afterSeq: number): Promise<StoredRoom> {
+    return { snapshot: null, ...rowsOf(this.#loadLogSince.all(room, afterSeq)), refused: new Map() };
+  }
+
+  async loadMany(rooms: readonly string[]): Promise<Map<string, StoredRoom>> {
+    return this.db.transaction(() => new Map(rooms.map((r) => [r, this.loadNow(r)])))();
+  }
+
+  async refuseClient(room: string, client: number, clock: number): Promise<void> {
     this.#refuse.run(room, client, clock);
   }
 
-  append(room: string, update: Uint8Array): number {
+  async append(room: string, update: Uint8Array): Promise<number> {
+    return this.appendNow(room, update);
+  }
+
+  /** The synchronous append (tests that need a row at once). */
+  appendNow(room: string, update: Uint8Array): number {
     return Number(this.#append.run(room, toBuffer(update)).lastInsertRowid);
   }
 
-  compact(room: string, state: Uint8Array, uptoSeq: number): void {
+  async compact(room: string, state: Uint8Array, uptoSeq: number): Promise<void> {
     this.#compact(room, state, uptoSeq);
   }
 
-  deleteRoom(room: string): void {
+  async deleteRoom(room: string): Promise<void> {
     this.#deleteRoom(room);
   }
 
-  listRooms(): string[] {
+  async listRooms(): Promise<string[]> {
     const rows = this.db
       .prepare<[], { room: string }>('SELECT room FROM room_snapshots UNION SELECT DISTINCT room FROM room_updates ORDER BY room')
       .all();
     return rows.map((r) => r.room);
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  async heads(rooms: readonly string[]): Promise<Map<string, number>> {
+    const q = this.db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM room_updates WHERE room = ?');
+    return new Map(rooms.map((r) => [r, q.get(r)?.seq ?? 0]));
   }
 
   isOpen(): boolean {
     return this.db.open;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+function view(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function rowsOf(rows: { seq: number; data: Buffer }[]): { updates: Uint8Array[]; lastSeq: number; logBytes: number } {
+  let logBytes = 0;
+  const updates = rows.map((r) => {
+    logBytes += r.data.byteLength;
+    return view(r.data);
+  });
+  return { updates, lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : 0, logBytes };
 }
 
 function toBuffer(u: Uint8Array): Buffer {

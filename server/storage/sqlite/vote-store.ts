@@ -106,28 +106,28 @@ export class SqliteVoteStore implements VoteStore {
     };
   }
 
-  issueParticipant(workshopId: string, now = Date.now()): string {
+  async issueParticipant(workshopId: string, now = Date.now()): Promise<string> {
     const credential = newToken();
     this.#q.insertParticipant.run(hashToken(credential), workshopId, now);
     return credential;
   }
 
-  participantCount(workshopId: string): number {
+  async participantCount(workshopId: string): Promise<number> {
     return this.#q.countParticipants.get(workshopId)?.n ?? 0;
   }
 
-  isParticipant(workshopId: string, credential: string): boolean {
+  async isParticipant(workshopId: string, credential: string): Promise<boolean> {
     if (!TOKEN_PATTERN.test(credential)) return false;
     return this.#q.participant.get(hashToken(credential))?.workshop_id === workshopId;
   }
 
-  create(workshopId: string, input: NewVote, now = Date.now()): StoredVote {
+  async create(workshopId: string, input: NewVote, now = Date.now()): Promise<StoredVote> {
     const id = newId();
     this.db.transaction(() => {
       this.#q.insertVote.run(id, workshopId, input.list, input.title, input.dots, input.endsAt, input.hidden ? 1 : 0, input.source, now);
       for (const item of input.items) this.#q.insertItem.run(id, item.key, item.label, item.detail, JSON.stringify(item.groups));
     })();
-    return this.get(workshopId, id) as StoredVote;
+    return this.#getNow(workshopId, id) as StoredVote;
   }
 
   #vote(row: VoteRow | undefined): StoredVote | null {
@@ -150,23 +150,27 @@ export class SqliteVoteStore implements VoteStore {
     };
   }
 
-  get(workshopId: string, voteId: string): StoredVote | null {
+  async get(workshopId: string, voteId: string): Promise<StoredVote | null> {
+    return this.#getNow(workshopId, voteId);
+  }
+
+  #getNow(workshopId: string, voteId: string): StoredVote | null {
     return this.#vote(this.#q.vote.get(workshopId, voteId));
   }
 
-  list(workshopId: string): StoredVote[] {
+  async list(workshopId: string): Promise<StoredVote[]> {
     return this.#q.votes.all(workshopId).map((r) => this.#vote(r) as StoredVote);
   }
 
-  openVote(workshopId: string): StoredVote | null {
+  async openVote(workshopId: string): Promise<StoredVote | null> {
     return this.#vote(this.#q.openVote.get(workshopId));
   }
 
-  openVotes(): StoredVote[] {
+  async openVotes(): Promise<StoredVote[]> {
     return this.#q.openVotes.all().map((r) => this.#vote(r) as StoredVote);
   }
 
-  cast(workshopId: string, voteId: string, credential: string, dots: ReadonlyMap<number, number>, now = Date.now()): CastResult {
+  async cast(workshopId: string, voteId: string, credential: string, dots: ReadonlyMap<number, number>, now = Date.now()): Promise<CastResult> {
     return this.db.transaction((): CastResult => {
       const row = this.#q.vote.get(workshopId, voteId);
       if (!row) return { ok: false, reason: 'no-vote' };
@@ -191,12 +195,16 @@ export class SqliteVoteStore implements VoteStore {
     })();
   }
 
-  ballot(voteId: string, credential: string): Map<number, number> {
+  async ballot(voteId: string, credential: string): Promise<Map<number, number>> {
     if (!TOKEN_PATTERN.test(credential)) return new Map();
     return new Map(this.#q.ballot.all(voteId, hashToken(credential)).map((r) => [r.item, r.dots]));
   }
 
-  counts(voteId: string): VoteCounts | null {
+  async counts(voteId: string): Promise<VoteCounts | null> {
+    return this.#countsNow(voteId);
+  }
+
+  #countsNow(voteId: string): VoteCounts | null {
     const row = this.#q.voteById.get(voteId);
     if (!row) return null;
     const items = this.#q.items.all(voteId);
@@ -209,26 +217,26 @@ export class SqliteVoteStore implements VoteStore {
     return { version: row.version, totals, voters: this.#q.voters.get(voteId)?.n ?? 0, cast: totals.reduce((a, b) => a + b, 0) };
   }
 
-  close(workshopId: string, voteId: string, now = Date.now()): StoredVote | null {
+  async close(workshopId: string, voteId: string, now = Date.now()): Promise<StoredVote | null> {
     return this.db.transaction(() => {
       const row = this.#q.vote.get(workshopId, voteId);
       if (!row) return null;
       if (row.closed_at === null) {
-        const counts = this.counts(voteId) as VoteCounts;
+        const counts = this.#countsNow(voteId) as VoteCounts;
         const items = this.#q.items.all(voteId);
         items.forEach((item, i) => this.#q.setTotal.run(counts.totals[i] ?? 0, voteId, item.key));
         this.#q.close.run(now, counts.voters, counts.cast, voteId);
         // Only the counts stay: nothing says any more which credential placed which dot.
         this.#q.dropBallots.run(voteId);
       }
-      return this.get(workshopId, voteId);
+      return this.#getNow(workshopId, voteId);
     })();
   }
 
-  reveal(workshopId: string, voteId: string, now = Date.now()): StoredVote | null {
+  async reveal(workshopId: string, voteId: string, now = Date.now()): Promise<StoredVote | null> {
     const row = this.#q.vote.get(workshopId, voteId);
     if (!row) return null;
     this.#q.reveal.run(now, voteId);
-    return this.get(workshopId, voteId);
+    return this.#getNow(workshopId, voteId);
   }
 }

@@ -3,24 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../workshop/tokens.js';
 import { SqliteWorkshopStore } from './workshop-store.js';
 
-describe('workshop tokens in SQLite', () => {
-  it('keeps a plenum token, marks link tokens shared, and refuses a revoked token', () => {
+describe('workshop tokens in SQLite', async () => {
+  it('keeps a plenum token, marks link tokens shared, and refuses a revoked token', async () => {
     const store = new SqliteWorkshopStore(new Database(':memory:'));
-    const made = store.create({ title: 'T', parts: ['kaedeansvar'], groups: 2, locale: 'da', groupName: (n) => `G${n}` });
+    const made = await store.create({ title: 'T', parts: ['kaedeansvar'], groups: 2, locale: 'da', groupName: (n) => `G${n}` });
     const id = made.workshop.id;
-    expect(store.authenticate(id, made.plenumToken)?.role).toBe('plenum');
-    expect(store.authenticate(id, made.groupTokens.get(1)!)).toMatchObject({ role: 'participant', shared: true });
-    const personal = store.issueGroupToken(id, 1);
-    expect(store.authenticate(id, personal)).toMatchObject({ role: 'participant', shared: false });
-    expect(store.revoke(id, personal)).toBe(true);
-    expect(store.revoke(id, personal)).toBe(false);
-    expect(store.authenticate(id, personal)).toBeNull();
-    expect(store.isRevoked(id, personal)).toBe(true);
-    expect(store.isRevoked(id, made.groupTokens.get(2)!)).toBe(false);
-    expect(store.tokenCount(id)).toBe(5);
+    expect((await store.authenticate(id, made.plenumToken))?.role).toBe('plenum');
+    expect(await store.authenticate(id, made.groupTokens.get(1)!)).toMatchObject({ role: 'participant', shared: true });
+    const personal = await store.issueGroupToken(id, 1);
+    expect(await store.authenticate(id, personal)).toMatchObject({ role: 'participant', shared: false });
+    expect(await store.revoke(id, personal)).toBe(true);
+    expect(await store.revoke(id, personal)).toBe(false);
+    expect(await store.authenticate(id, personal)).toBeNull();
+    expect(await store.isRevoked(id, personal)).toBe(true);
+    expect(await store.isRevoked(id, made.groupTokens.get(2)!)).toBe(false);
+    expect(await store.tokenCount(id)).toBe(5);
   });
 
-  it('upgrades a database from before plenum tokens: rows kept, each group’s first token its link', () => {
+  it('upgrades a database from before plenum tokens: rows kept, each group’s first token its link', async () => {
     const db = new Database(':memory:');
     db.exec(`
       CREATE TABLE workshops (id TEXT PRIMARY KEY, title TEXT NOT NULL, parts TEXT NOT NULL, locale TEXT NOT NULL, created_at INTEGER NOT NULL, locked INTEGER NOT NULL DEFAULT 0, cross_view INTEGER NOT NULL DEFAULT 0);
@@ -36,17 +36,17 @@ describe('workshop tokens in SQLite', () => {
     add.run(hashToken(link2), 'W', 'participant', 2);
     add.run(hashToken(joined), 'W', 'participant', 1);
     const store = new SqliteWorkshopStore(db);
-    expect(store.authenticate('W', fac)?.role).toBe('facilitator');
-    expect(store.authenticate('W', link1)).toMatchObject({ shared: true });
-    expect(store.authenticate('W', link2)).toMatchObject({ shared: true });
-    expect(store.authenticate('W', joined)).toMatchObject({ shared: false });
+    expect((await store.authenticate('W', fac))?.role).toBe('facilitator');
+    expect(await store.authenticate('W', link1)).toMatchObject({ shared: true });
+    expect(await store.authenticate('W', link2)).toMatchObject({ shared: true });
+    expect(await store.authenticate('W', joined)).toMatchObject({ shared: false });
     const plenum = newToken();
-    store.addPlenumToken('W', plenum);
-    store.addPlenumToken('W', plenum);
-    expect(store.authenticate('W', plenum)?.role).toBe('plenum');
+    await store.addPlenumToken('W', plenum);
+    await store.addPlenumToken('W', plenum);
+    expect((await store.authenticate('W', plenum))?.role).toBe('plenum');
     // Opening it again changes nothing; deleting the workshop still takes its tokens.
     new SqliteWorkshopStore(db);
-    store.delete('W');
+    await store.delete('W');
     expect(db.prepare('SELECT count(*) AS n FROM workshop_tokens').get()).toEqual({ n: 0 });
   });
 });

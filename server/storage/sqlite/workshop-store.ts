@@ -3,7 +3,8 @@
  * room store: tokens are kept as SHA-256 hashes only (a token is 192 random bits, so its
  * hash is looked up directly); a snapshot set is written in one transaction; foreign keys
  * cascade, so deleting a workshop deletes its groups, tokens and snapshots. A revoked token
- * keeps its row (marked), so that it is refused with a reason rather than as unknown.
+ * keeps its row (marked), so that it is refused with a reason rather than as unknown. Each
+ * method has done its work before its promise is returned (better-sqlite3 is synchronous).
  */
 import type Database from 'better-sqlite3';
 import type { Part } from '../../../src/workshop/parts.js';
@@ -127,7 +128,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
     this.#renameGroup = db.prepare('UPDATE workshop_groups SET name = ? WHERE workshop_id = ? AND number = ?');
   }
 
-  create(input: NewWorkshop): CreatedWorkshop {
+  async create(input: NewWorkshop): Promise<CreatedWorkshop> {
     const id = newId();
     const facilitatorToken = newToken();
     const plenumToken = plenumTokenFor(facilitatorToken);
@@ -138,11 +139,11 @@ export class SqliteWorkshopStore implements WorkshopStore {
       this.#insertToken.run(hashToken(plenumToken), id, 'plenum', null, 0);
       for (let n = 1; n <= input.groups; n++) groupTokens.set(n, this.#addGroup(id, n, input.groupName(n)));
     })();
-    return { workshop: this.get(id) as Workshop, facilitatorToken, plenumToken, groupTokens };
+    return { workshop: this.#getNow(id) as Workshop, facilitatorToken, plenumToken, groupTokens };
   }
 
   /** Keeps the hash of a plenum token (idempotent: workshops made before plenum tokens get theirs). */
-  addPlenumToken(workshopId: string, token: string): void {
+  async addPlenumToken(workshopId: string, token: string): Promise<void> {
     this.#insertToken.run(hashToken(token), workshopId, 'plenum', null, 0);
   }
 
@@ -163,44 +164,48 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   /** A new participant token for group `n` (each join by code gets its own). */
-  issueGroupToken(workshopId: string, n: number): string {
+  async issueGroupToken(workshopId: string, n: number): Promise<string> {
     const token = newToken();
     this.#insertToken.run(hashToken(token), workshopId, 'participant', n, 0);
     return token;
   }
 
   /** How many tokens workshop `id` has handed out (revoked ones included). */
-  tokenCount(workshopId: string): number {
+  async tokenCount(workshopId: string): Promise<number> {
     return this.#countTokens.get(workshopId)?.n ?? 0;
   }
 
   /** Revokes `token` of workshop `id`; false when it was unknown or already revoked. */
-  revoke(workshopId: string, token: string, now = Date.now()): boolean {
+  async revoke(workshopId: string, token: string, now = Date.now()): Promise<boolean> {
     if (!TOKEN_PATTERN.test(token)) return false;
     return this.#revoke.run(now, hashToken(token), workshopId).changes > 0;
   }
 
   /** Was `token` of workshop `id` revoked? */
-  isRevoked(workshopId: string, token: string): boolean {
+  async isRevoked(workshopId: string, token: string): Promise<boolean> {
     if (!TOKEN_PATTERN.test(token)) return false;
     const row = this.#token.get(hashToken(token));
     return row !== undefined && row.workshop_id === workshopId && row.revoked_at !== null;
   }
 
   /** Adds a new group (e.g. a board restored from a snapshot); returns it and its token. */
-  addGroup(workshopId: string, name: string): { group: Group; token: string } {
-    const w = this.get(workshopId);
+  async addGroup(workshopId: string, name: string): Promise<{ group: Group; token: string }> {
+    const w = this.#getNow(workshopId);
     if (!w) throw new Error('no such workshop');
     const n = Math.max(0, ...w.groups.map((g) => g.number)) + 1;
     const token = this.db.transaction(() => this.#addGroup(workshopId, n, name))();
-    return { group: (this.get(workshopId) as Workshop).groups.find((g) => g.number === n) as Group, token };
+    return { group: (this.#getNow(workshopId) as Workshop).groups.find((g) => g.number === n) as Group, token };
   }
 
-  renameGroup(workshopId: string, n: number, name: string): void {
+  async renameGroup(workshopId: string, n: number, name: string): Promise<void> {
     this.#renameGroup.run(name, workshopId, n);
   }
 
-  get(id: string): Workshop | null {
+  async get(id: string): Promise<Workshop | null> {
+    return this.#getNow(id);
+  }
+
+  #getNow(id: string): Workshop | null {
     const row = this.#getWorkshop.get(id);
     if (!row) return null;
     return {
@@ -216,11 +221,11 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   /** Who `token` is in workshop `id`; null when it is nobody. */
-  authenticate(id: string, token: string): Access | null {
+  async authenticate(id: string, token: string): Promise<Access | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
     const row = this.#token.get(hashToken(token));
     if (!row || row.workshop_id !== id || row.revoked_at !== null) return null;
-    const workshop = this.get(id);
+    const workshop = this.#getNow(id);
     if (!workshop) return null;
     if (row.role !== 'participant') return { workshop, role: row.role };
     const group = workshop.groups.find((g) => g.number === row.group_number);
@@ -228,35 +233,35 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   /** The group a typed code belongs to. */
-  byCode(code: string): { workshopId: string; group: number } | null {
+  async byCode(code: string): Promise<{ workshopId: string; group: number } | null> {
     const row = this.#byCode.get(code);
     return row ? { workshopId: row.workshop_id, group: row.number } : null;
   }
 
   /** Just the lock flag (checked on every write of a participant). */
-  isLocked(id: string): boolean {
+  async isLocked(id: string): Promise<boolean> {
     return (this.#isLocked.get(id)?.locked ?? 0) === 1;
   }
 
-  setLocked(id: string, locked: boolean): void {
+  async setLocked(id: string, locked: boolean): Promise<void> {
     this.#setFlag.locked.run(locked ? 1 : 0, id);
   }
 
-  setCrossView(id: string, enabled: boolean): void {
+  async setCrossView(id: string, enabled: boolean): Promise<void> {
     this.#setFlag.crossView.run(enabled ? 1 : 0, id);
   }
 
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
     this.#deleteWorkshop.run(id);
   }
 
   /** Ids of workshops created before `cutoff` (ms since epoch). */
-  expired(cutoff: number): string[] {
+  async expired(cutoff: number): Promise<string[]> {
     return this.#expired.all(cutoff).map((r) => r.id);
   }
 
   /** Stores one state per group as a named set, in one transaction. */
-  saveSnapshotSet(workshopId: string, name: string, states: Map<number, Uint8Array>): SnapshotSet {
+  async saveSnapshotSet(workshopId: string, name: string, states: Map<number, Uint8Array>): Promise<SnapshotSet> {
     const id = newId();
     const createdAt = Date.now();
     this.db.transaction(() => {
@@ -266,7 +271,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
     return { id, name, createdAt, groups: [...states.keys()].sort((a, b) => a - b) };
   }
 
-  listSnapshotSets(workshopId: string): SnapshotSet[] {
+  async listSnapshotSets(workshopId: string): Promise<SnapshotSet[]> {
     return this.#listSets.all(workshopId).map((r) => ({
       id: r.id,
       name: r.name,
@@ -275,22 +280,22 @@ export class SqliteWorkshopStore implements WorkshopStore {
     }));
   }
 
-  snapshot(workshopId: string, setId: string, group: number): Uint8Array | null {
+  async snapshot(workshopId: string, setId: string, group: number): Promise<Uint8Array | null> {
     const row = this.#getSnapshot.get(workshopId, setId, group);
     return row ? new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) : null;
   }
 
   /** Remembers when free board `room` was first opened (the retention clock starts there). */
-  noteFreeBoard(room: string, now = Date.now()): void {
+  async noteFreeBoard(room: string, now = Date.now()): Promise<void> {
     this.#noteFreeBoard.run(room, now);
   }
 
   /** Free boards first opened before `cutoff`. */
-  expiredFreeBoards(cutoff: number): string[] {
+  async expiredFreeBoards(cutoff: number): Promise<string[]> {
     return this.#expiredFreeBoards.all(cutoff).map((r) => r.room);
   }
 
-  forgetFreeBoard(room: string): void {
+  async forgetFreeBoard(room: string): Promise<void> {
     this.#forgetFreeBoard.run(room);
   }
 }
