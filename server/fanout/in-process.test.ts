@@ -59,16 +59,22 @@ function anUpdate(key: string, value: unknown): Uint8Array {
 }
 
 const open: { rooms: Rooms[]; stores: Store[] } = { rooms: [], stores: [] };
-afterEach(() => {
-  for (const r of open.rooms.splice(0)) r.unloadAll();
-  for (const s of open.stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const r of open.rooms.splice(0)) await r.unloadAll();
+  for (const s of open.stores.splice(0)) await s.close();
 });
+
+/** Everything the room queued before now has run (its updates stored and sent). */
+const settled = (room: { queue(fn: () => void): Promise<void> }): Promise<void> => room.queue(() => {});
 
 /** Two holders of the same rooms, as two server instances would be: one store, one fan-out. */
 function twoHolders(events: string[] = []): { fanout: InProcessFanout; store: Store; a: Rooms; b: Rooms } {
   const sqlite = new SqliteStore(':memory:');
   const store: Store = {
+    shared: false,
     load: (r) => sqlite.load(r),
+    loadSince: (r, after) => sqlite.loadSince(r, after),
+    loadMany: (rs) => sqlite.loadMany(rs),
     append: (r, u) => {
       events.push('append');
       return sqlite.append(r, u);
@@ -77,7 +83,7 @@ function twoHolders(events: string[] = []): { fanout: InProcessFanout; store: St
     refuseClient: (r, c, k) => sqlite.refuseClient(r, c, k),
     deleteRoom: (r) => sqlite.deleteRoom(r),
     listRooms: () => sqlite.listRooms(),
-    transaction: (fn) => sqlite.transaction(fn),
+    heads: (rs) => sqlite.heads(rs),
     isOpen: () => sqlite.isOpen(),
     close: () => sqlite.close(),
   };
@@ -91,7 +97,7 @@ function twoHolders(events: string[] = []): { fanout: InProcessFanout; store: St
 }
 
 describe('in-process fan-out', () => {
-  it('one holder: an update is stored, then sent to the other connections, and nothing else hears it', () => {
+  it('one holder: an update is stored, then sent to the other connections, and nothing else hears it', async () => {
     const events: string[] = [];
     const sqlite = new SqliteStore(':memory:');
     open.stores.push(sqlite);
@@ -100,58 +106,60 @@ describe('in-process fan-out', () => {
     open.rooms.push(rooms);
     const p1 = new FakePeer(events);
     const p2 = new FakePeer(events);
-    const room = rooms.join('r', p1);
-    rooms.join('r', p2);
+    const room = await rooms.join('r', p1);
+    await rooms.join('r', p2);
     expect(fanout.holders('r')).toBe(1);
     const append = sqlite.append.bind(sqlite);
     sqlite.append = (r, u) => (events.push('append'), append(r, u));
     events.length = 0;
     room.receive(p1, updateMessage(anUpdate('k', 1)));
+    await settled(room);
     expect(events).toEqual(['append', `send:${p2.id}`]);
     expect(p1.updates()).toHaveLength(0);
     expect(p2.updates()).toHaveLength(1);
   });
 
-  it('two holders: a connection’s update reaches the other holder’s connections, stored once, after the store', () => {
+  it('two holders: a connection’s update reaches the other holder’s connections, stored once, after the store', async () => {
     const events: string[] = [];
     const { fanout, store, a, b } = twoHolders(events);
     const a1 = new FakePeer(events);
     const b1 = new FakePeer(events);
-    const ra = a.join('r', a1);
-    const rb = b.join('r', b1);
+    const ra = await a.join('r', a1);
+    const rb = await b.join('r', b1);
     expect(fanout.holders('r')).toBe(2);
     events.length = 0;
     ra.receive(a1, updateMessage(anUpdate('k', 'from a')));
+    await settled(ra);
     expect(events).toEqual(['append', `send:${b1.id}`]);
-    expect(store.load('r').updates).toHaveLength(1);
+    expect((await store.load('r')).updates).toHaveLength(1);
     expect(rb.doc.getMap('m').get('k')).toBe('from a');
     expect(b1.updates()).toHaveLength(1);
     expect(a1.updates()).toHaveLength(0);
   });
 
-  it('two holders: the server’s own change on one is stored once and reaches both holders’ connections', () => {
+  it('two holders: the server’s own change on one is stored once and reaches both holders’ connections', async () => {
     const { store, a, b } = twoHolders();
     const a1 = new FakePeer();
     const b1 = new FakePeer();
-    a.join('r', a1);
-    const rb = b.join('r', b1);
-    a.change('r', (doc) => doc.getMap('m').set('k', 'server'));
-    expect(store.load('r').updates).toHaveLength(1);
+    await a.join('r', a1);
+    const rb = await b.join('r', b1);
+    await a.change('r', (doc) => doc.getMap('m').set('k', 'server'));
+    expect((await store.load('r')).updates).toHaveLength(1);
     expect(rb.doc.getMap('m').get('k')).toBe('server');
     expect(a1.updates()).toHaveLength(1);
     expect(b1.updates()).toHaveLength(1);
   });
 
-  it('two holders: awareness crosses, greets a newcomer, keeps its owner, and leaves with its connection', () => {
+  it('two holders: awareness crosses, greets a newcomer, keeps its owner, and leaves with its connection', async () => {
     const { a, b } = twoHolders();
     const a1 = new FakePeer();
     const b1 = new FakePeer();
-    const ra = a.join('r', a1);
-    const rb = b.join('r', b1);
+    const ra = await a.join('r', a1);
+    const rb = await b.join('r', b1);
     ra.receive(a1, { type: 'awareness', entries: [{ clientID: 7, clock: 1, json: '{"user":"a1"}' }] });
     expect(b1.awareness()).toEqual([{ clientID: 7, clock: 1, json: '{"user":"a1"}' }]);
     const b2 = new FakePeer();
-    b.join('r', b2);
+    await b.join('r', b2);
     expect(b2.awareness()).toEqual([{ clientID: 7, clock: 1, json: '{"user":"a1"}' }]);
     // b1 cannot take over a client ID announced on the other holder.
     rb.receive(b1, { type: 'awareness', entries: [{ clientID: 7, clock: 5, json: '{"user":"impostor"}' }] });
@@ -162,13 +170,13 @@ describe('in-process fan-out', () => {
     expect(rb.awarenessSize).toBe(0);
   });
 
-  it('an unloaded room stops holding: its channel is closed', () => {
+  it('an unloaded room stops holding: its channel is closed', async () => {
     const { fanout, a, b } = twoHolders();
-    const ra = a.join('r', new FakePeer());
-    b.join('r', new FakePeer());
-    a.unload(ra);
+    const ra = await a.join('r', new FakePeer());
+    await b.join('r', new FakePeer());
+    await a.unload(ra);
     expect(fanout.holders('r')).toBe(1);
-    b.unloadAll();
+    await b.unloadAll();
     expect(fanout.holders('r')).toBe(0);
   });
 });

@@ -1,11 +1,14 @@
 /**
  * Fan-out between the holders of a room in one process. Delivery is synchronous, so what a
- * holder publishes has reached every other holder before its own tick ends, in order.
+ * holder publishes has reached every other holder before its own tick ends, in order. There
+ * are no other instances: signals and owner lookups reach nobody.
  */
 import type { AwarenessEntry } from '../sync/protocol.js';
-import type { Fanout, FanoutChannel, FanoutListener } from './fanout.js';
+import type { ClusterSignal, Fanout, FanoutChannel, FanoutListener, Owner } from './fanout.js';
 
 export class InProcessFanout implements Fanout {
+  readonly instance = 'local';
+  readonly connected = true;
   readonly #holders = new Map<string, Set<FanoutListener>>();
 
   subscribe(room: string, listener: FanoutListener): FanoutChannel {
@@ -15,11 +18,12 @@ export class InProcessFanout implements Fanout {
     let open = true;
     const others = holders;
     return {
+      ready: Promise.resolve(),
       publishUpdate(update: Uint8Array, seq: number): void {
         if (open) for (const h of others) if (h !== listener) h.update(update, seq);
       },
-      publishAwareness(entries: readonly AwarenessEntry[]): void {
-        if (open) for (const h of others) if (h !== listener) h.awareness(entries);
+      publishAwareness: (entries: readonly AwarenessEntry[]): void => {
+        if (open) for (const h of others) if (h !== listener) h.awareness(entries, this.instance);
       },
       close: () => {
         if (!open) return;
@@ -30,12 +34,22 @@ export class InProcessFanout implements Fanout {
     };
   }
 
+  signal(_signal: ClusterSignal): void {}
+
+  onSignal(_handler: (signal: ClusterSignal) => void): void {}
+
+  async findOwner(_clientId: number): Promise<Owner | undefined> {
+    return undefined;
+  }
+
+  answerOwner(_lookup: (clientId: number) => Owner | undefined): void {}
+
   /** Holders of `room` (for tests and metrics). */
   holders(room: string): number {
     return this.#holders.get(room)?.size ?? 0;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     for (const holders of this.#holders.values()) holders.clear();
     this.#holders.clear();
   }

@@ -38,29 +38,48 @@ export class Gauge {
 }
 
 export class Histogram {
-  readonly #counts: number[];
-  #sum = 0;
-  #count = 0;
-  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {
-    this.#counts = buckets.map(() => 0);
-  }
-  observe(value: number): void {
-    this.#sum += value;
-    this.#count++;
+  /** Per label set: bucket counts, sum, count. */
+  readonly #series = new Map<string, { counts: number[]; sum: number; count: number }>();
+  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
+  observe(value: number, labels: Labels = {}): void {
+    const k = labelKey(labels);
+    let s = this.#series.get(k);
+    if (!s) this.#series.set(k, (s = { counts: this.buckets.map(() => 0), sum: 0, count: 0 }));
+    s.sum += value;
+    s.count++;
     for (let i = 0; i < this.buckets.length; i++) {
-      if (value <= (this.buckets[i] as number)) this.#counts[i] = (this.#counts[i] as number) + 1;
+      if (value <= (this.buckets[i] as number)) s.counts[i] = (s.counts[i] as number) + 1;
     }
   }
   get count(): number {
-    return this.#count;
+    let n = 0;
+    for (const s of this.#series.values()) n += s.count;
+    return n;
+  }
+  /** The smallest bucket bound below which `q` (0..1) of the observations fall (all label sets). */
+  quantile(q: number): number {
+    const total = this.count;
+    if (total === 0) return 0;
+    for (let i = 0; i < this.buckets.length; i++) {
+      let n = 0;
+      for (const s of this.#series.values()) n += s.counts[i] as number;
+      if (n >= q * total) return this.buckets[i] as number;
+    }
+    return Infinity;
   }
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{le="${b}"} ${this.#counts[i]}`));
-    lines.push(`${this.name}_bucket{le="+Inf"} ${this.#count}`, `${this.name}_sum ${this.#sum}`, `${this.name}_count ${this.#count}`);
+    const series = this.#series.size > 0 ? this.#series : new Map([['', { counts: this.buckets.map(() => 0), sum: 0, count: 0 }]]);
+    for (const [k, s] of series) {
+      const inner = k === '' ? '' : k.slice(1, -1) + ',';
+      this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{${inner}le="${b}"} ${s.counts[i]}`));
+      lines.push(`${this.name}_bucket{${inner}le="+Inf"} ${s.count}`, `${this.name}_sum${k} ${s.sum}`, `${this.name}_count${k} ${s.count}`);
+    }
     return lines.join('\n');
   }
 }
+
+const SECONDS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
 
 /** The server's series. Gauges read live values through the callbacks given. */
 export class Metrics {
@@ -77,13 +96,23 @@ export class Metrics {
     'Time to append one update durably to the store.',
     [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
   );
+  /** The store (PostgreSQL): each statement or transaction by operation, and the ones that failed. */
+  readonly storeSeconds = new Histogram('kaedeboard_store_query_seconds', 'Time of one store statement or transaction, by operation (PostgreSQL).', SECONDS);
+  readonly storeErrors = new Counter('kaedeboard_store_errors_total', 'Store operations that failed, by operation.');
+  /** The fan-out between instances (Redis). */
+  readonly fanoutSeconds = new Histogram('kaedeboard_fanout_delivery_seconds', 'From publishing on one instance to delivery on another, by kind (update, awareness).', SECONDS);
+  readonly fanoutPublished = new Counter('kaedeboard_fanout_published_total', 'Messages published to the other instances, by kind.');
+  readonly fanoutErrors = new Counter('kaedeboard_fanout_errors_total', 'Fan-out failures, by kind (publish, connection, malformed).');
+  readonly fanoutGaps = new Counter('kaedeboard_fanout_gaps_total', 'Published rows that came out of order or after a missed one.');
+  readonly fanoutCatchUps = new Counter('kaedeboard_fanout_catch_ups_total', 'Rooms that read rows they had missed from the store.');
   readonly #gauges: Gauge[];
 
-  constructor(read: { connections: () => number; rooms: () => number }) {
+  constructor(read: { connections: () => number; rooms: () => number; fanoutConnected?: () => number }) {
     this.#gauges = [
       new Gauge('kaedeboard_connections', 'Open websocket connections.', read.connections),
       new Gauge('kaedeboard_rooms_loaded', 'Rooms held in memory.', read.rooms),
       new Gauge('kaedeboard_process_resident_bytes', 'Resident set size of the server process.', () => process.memoryUsage.rss()),
+      new Gauge('kaedeboard_fanout_connected', 'Is the fan-out to the other instances up (1) or cut off (0)?', read.fanoutConnected ?? (() => 1)),
     ];
   }
 
@@ -99,6 +128,13 @@ export class Metrics {
       this.compactions,
       this.writesRefused,
       this.appendSeconds,
+      this.storeSeconds,
+      this.storeErrors,
+      this.fanoutSeconds,
+      this.fanoutPublished,
+      this.fanoutErrors,
+      this.fanoutGaps,
+      this.fanoutCatchUps,
     ];
     return series.map((s) => s.render()).join('\n') + '\n';
   }

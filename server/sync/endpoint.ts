@@ -33,7 +33,8 @@ let nextConnectionId = 1;
 export type Authorization =
   | {
       ok: true;
-      canWrite: () => boolean;
+      /** Asked for every batch of this connection's writes (a lock set through any instance counts at once). */
+      canWrite: () => boolean | Promise<boolean>;
       refusal: () => string;
       label?: string;
       /** Set when the connection reads another group's board of this workshop (cross-view). */
@@ -44,7 +45,7 @@ export type Authorization =
   | { ok: false; code: number; reason: string };
 
 /** Decides whether a connection with `token` may open `room`. */
-export type Authorize = (room: string, token: string | null) => Authorization;
+export type Authorize = (room: string, token: string | null) => Authorization | Promise<Authorization>;
 
 /**
  * The browser app sends its token as a websocket subprotocol (`kaedeboard.token.<token>`, next
@@ -75,6 +76,11 @@ class Connection implements Peer {
   readonly #structs: TokenBucket;
   readonly #syncRequests: TokenBucket;
   #closed = false;
+  /** The last answer of `canWrite` (the work budget skips conflict scans of a known reader). */
+  #writable: boolean | undefined;
+  /** Messages that came before the room was joined (authorization and loading take a moment). */
+  #early: { data: RawData; isBinary: boolean }[] | null = [];
+  #earlyBytes = 0;
 
   constructor(readonly ws: WebSocket, readonly sync: SyncServer) {
     const c = sync.config;
@@ -105,8 +111,31 @@ class Connection implements Peer {
     setTimeout(() => this.ws.terminate(), 5000).unref();
   }
 
-  canWrite(): boolean {
-    return this.access.canWrite();
+  canWrite(): boolean | Promise<boolean> {
+    const answer = this.access.canWrite();
+    if (typeof answer === 'boolean') return (this.#writable = answer);
+    return answer.then((w) => (this.#writable = w));
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Holds a message until the room is joined; false when too much came before it. */
+  hold(data: RawData, isBinary: boolean): boolean {
+    if (!this.#early) return false;
+    this.#earlyBytes += Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength;
+    if (this.#early.length >= 64 || this.#earlyBytes > 2 * this.sync.config.maxMessageBytes) return false;
+    this.#early.push({ data, isBinary });
+    return true;
+  }
+
+  /** The room is joined: the held messages are handled, in order. */
+  joined(room: Room): void {
+    this.room = room;
+    const early = this.#early ?? [];
+    this.#early = null;
+    for (const m of early) this.onMessage(m.data, m.isBinary);
   }
 
   refusal(): string {
@@ -139,7 +168,7 @@ class Connection implements Peer {
     if ((message.type === 'update' || message.type === 'sync-step2') && message.shape.work > 0) {
       // Conflict scans count too (conflicts.ts); a connection that may not write is refused unapplied anyway.
       const max = this.sync.config.maxUpdateStructs;
-      const scan = message.shape.structs > 0 && this.canWrite() ? this.room.scanSteps(message.shape, (max - message.shape.work + 1) * SCAN_STEPS_PER_UNIT) : 0;
+      const scan = message.shape.structs > 0 && this.#writable !== false ? this.room.scanSteps(message.shape, (max - message.shape.work + 1) * SCAN_STEPS_PER_UNIT) : 0;
       const work = message.shape.work + Math.ceil(scan / SCAN_STEPS_PER_UNIT);
       if (work > max) return this.#overBudget(Close.updateTooLarge, `limit ${max} structs`);
       if (!this.#structs.take(work)) return this.#overBudget(Close.structFlood, `limit ${this.sync.config.structsPerSecond} structs a second`);
@@ -232,6 +261,19 @@ export class SyncServer {
       if (conn.clientId !== null && this.#owners.get(conn.clientId) === conn) this.#owners.delete(conn.clientId);
       if (conn.room) this.rooms.leave(conn.room, conn);
     });
+    // Messages are heard from the start and held until the room is joined.
+    ws.on('message', (data, isBinary) => {
+      try {
+        if (!conn.room) {
+          if (!conn.hold(data, isBinary)) conn.closeWith(Close.rateLimited);
+          return;
+        }
+        conn.onMessage(data, isBinary);
+      } catch (err) {
+        this.log.error('sync.internal-error', { connection: conn.id, error: String(err) });
+        conn.close(1011, 'internal error');
+      }
+    });
 
     let name: string;
     try {
@@ -244,24 +286,36 @@ export class SyncServer {
       this.log.warn('sync.origin-refused', { origin: req.headers.origin });
       return conn.closeWith(Close.originNotAllowed);
     }
-    const access = this.authorize(name, tokenOf(req, url));
-    if (!access.ok) {
-      this.log.warn('sync.refused', { room: name, code: access.code, reason: access.reason });
-      return conn.close(access.code, access.reason);
-    }
-    conn.access = access;
-    const loaded = this.rooms.peek(name);
-    if (loaded && loaded.peers.size >= this.config.maxConnectionsPerRoom) return conn.closeWith(Close.roomFull);
-
-    ws.on('message', (data, isBinary) => {
+    void (async () => {
+      let access: Authorization;
       try {
-        conn.onMessage(data, isBinary);
+        access = await this.authorize(name, tokenOf(req, url));
       } catch (err) {
-        this.log.error('sync.internal-error', { connection: conn.id, error: String(err) });
-        conn.close(1011, 'internal error');
+        // The workshop store cannot be reached: the client retries.
+        this.log.error('sync.authorize-failed', { room: name, error: String(err) });
+        return conn.closeWith(Close.storageFailure);
       }
-    });
-    conn.room = this.rooms.join(name, conn);
+      if (conn.closed || ws.readyState !== ws.OPEN) return;
+      if (!access.ok) {
+        this.log.warn('sync.refused', { room: name, code: access.code, reason: access.reason });
+        return conn.close(access.code, access.reason);
+      }
+      conn.access = access;
+      const loaded = this.rooms.peek(name);
+      if (loaded && loaded.peers.size >= this.config.maxConnectionsPerRoom) return conn.closeWith(Close.roomFull);
+      let room: Room;
+      try {
+        room = await this.rooms.join(name, conn);
+      } catch (err) {
+        this.log.error('sync.join-failed', { room: name, error: String(err) });
+        return conn.closeWith(Close.storageFailure);
+      }
+      if (conn.closed || ws.readyState !== ws.OPEN) {
+        this.rooms.leave(room, conn);
+        return;
+      }
+      conn.joined(room);
+    })();
   }
 
   /** Browsers send Origin: only the server's own origin and configured ones may connect. */

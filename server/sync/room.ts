@@ -10,15 +10,26 @@
  * holds them, and its resync would send them again, e.g. after the lock is lifted). Each
  * refusal closes the sender with a 45xx code (`close-codes.ts`) and a reason.
  *
- * Durability rule: an update from a client is appended to the store *before* it is applied
- * and broadcast, in the same tick, so anything any client ever received is on disk. When the
- * store fails, the room is dropped from memory (it is reloaded from the store on the next
- * connection), so a failed write leaves nothing any client can see.
+ * Order and durability: a room handles its updates one batch at a time, in the order they
+ * came: each update of a batch (the client updates and server changes that arrived while the
+ * previous batch was being stored) is checked and applied to the document, the batch is
+ * appended to the store, and only once the store has committed it is anything sent to a
+ * connection or published. Sync requests wait behind the batch in the same queue, so no client
+ * is ever sent anything that is not stored. When the store fails, the room is dropped from
+ * memory (it is reloaded from the store on the next connection) and every connection is closed
+ * with 1011, so a failed write leaves nothing any client can see.
  *
  * Broadcast: what reaches the document is sent to the room's own connections, then published
  * on the fan-out to the other holders of the room (other server instances); what they publish
  * is applied here and sent to our connections, never stored twice. Our own connections are
  * served directly, not through the fan-out, so a remote fan-out adds no round trip to them.
+ *
+ * Several holders (a shared store): the room knows the last row it holds with every row before
+ * it (`lastSeq`). A published row that is not the next one is held back, and the rows between
+ * are read from the store before it is delivered (the fan-out may drop a message, and two
+ * publishers' messages interleave); a row this room appended itself above `lastSeq` counts
+ * once the rows below it are in. Awareness states announced through another instance are kept
+ * with that instance's id and removed when it goes away.
  *
  * Budgets: a board holds at most `maxBoardBytes` (its stored state, estimated as the last
  * compacted state plus the log since) and `maxBoardItems` structs; a connection owns one
@@ -55,7 +66,7 @@ export interface Peer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** May this connection change the document now (a lock can change while it is open)? */
-  canWrite(): boolean;
+  canWrite(): boolean | Promise<boolean>;
   /** Why it may not (shown to the participant). */
   refusal(): string;
 }
@@ -65,11 +76,25 @@ const ELSEWHERE = Symbol('kaedeboard:elsewhere');
 
 interface AwarenessRecord extends AwarenessEntry {
   owner: Peer | typeof ELSEWHERE;
+  /** For a state announced elsewhere: the instance that announced it. */
+  holder?: string;
+}
+
+/** One piece of work of the room's queue (see the header). */
+type Job =
+  | { kind: 'update'; peer: Peer; update: Uint8Array; shape: UpdateShape }
+  | { kind: 'server'; fn: (doc: Y.Doc) => unknown; origin: unknown; resolve: (v: unknown) => void; reject: (err: unknown) => void }
+  | { kind: 'run'; fn: () => Promise<void> | void; resolve: () => void; reject: (err: unknown) => void };
+
+/** A change the batch applied, waiting for its commit; `origin` is the peer that sent it, if any. */
+interface Held {
+  update: Uint8Array;
+  origin: unknown;
 }
 
 export class StorageError extends Error {}
 
-/** Origin of updates another holder of the room published (already stored by it). */
+/** Origin of updates another holder of the room published, or read from the store (already stored). */
 const FROM_FANOUT = Symbol('kaedeboard:fanout');
 
 /** Client ids burned per room at most (a hostile reader could invent any number). */
@@ -109,6 +134,18 @@ export class Room {
   #items = 0;
   #compactScheduled = false;
   #failed = false;
+  /** Loaded from the store and hearing the fan-out. */
+  #ready = false;
+  readonly #jobs: Job[] = [];
+  #running = false;
+  /** The batch being applied: its changes, held until they are committed. */
+  #held: Held[] | null = null;
+  /** Rows this room appended above `lastSeq` (shared store), and published rows waiting for the ones below. */
+  readonly #ownAhead = new Set<number>();
+  readonly #waiting = new Map<number, Uint8Array>();
+  /** Published messages heard while loading. */
+  #early: { update: Uint8Array; seq: number }[] = [];
+  #catchingUp: Promise<void> | null = null;
   /** The whole state as the worker last built it, and the last log row it holds. */
   #built: { seq: number; state: Uint8Array } | null = null;
   readonly #fanout: FanoutChannel;
@@ -123,7 +160,23 @@ export class Room {
     readonly log: Logger,
     readonly worker: StateWorker | null = null,
   ) {
-    const stored = store.load(name);
+    this.#burned = new Map();
+    this.doc.on('update', this.#onDocUpdate);
+    this.#fanout = fanout.subscribe(name, {
+      update: (update, seq) => this.#receivePublishedUpdate(update, seq),
+      awareness: (entries, holder) => this.#receivePublishedAwareness(entries, holder),
+      holderGone: (holder) => this.#holderGone(holder),
+      resync: () => void this.catchUp(),
+    });
+  }
+
+  /**
+   * Loads the room: first the fan-out is heard (what is published meanwhile waits), then the
+   * store is read, so nothing committed in between is missed.
+   */
+  async open(): Promise<void> {
+    await this.#fanout.ready;
+    const stored = await this.store.load(this.name);
     Y.transact(this.doc, () => {
       if (stored.snapshot) this.#applyStored(stored.snapshot, 'snapshot');
       for (const u of stored.updates) this.#applyStored(u, 'log row');
@@ -134,12 +187,10 @@ export class Room {
     this.#logBytes = stored.logBytes;
     this.#baseBytes = stored.snapshot?.byteLength ?? 0;
     this.#items = countStructs(this.doc);
-    this.#burned = new Map(stored.refused);
-    this.doc.on('update', this.#onDocUpdate);
-    this.#fanout = fanout.subscribe(name, {
-      update: (update, seq) => this.#receivePublishedUpdate(update, seq),
-      awareness: (entries) => this.#receivePublishedAwareness(entries),
-    });
+    for (const [client, clock] of stored.refused) this.#burned.set(client, clock);
+    this.#ready = true;
+    for (const m of this.#early.splice(0)) this.#receivePublishedUpdate(m.update, m.seq);
+    this.#early = [];
   }
 
   #applyStored(update: Uint8Array, what: string): void {
@@ -165,32 +216,56 @@ export class Room {
   }
 
   /**
-   * Updates that reach the document: persisted (unless already appended raw, or stored by the
-   * holder that published it), sent to our connections, then published to the other holders.
-   * A failed append (a change made by the server itself) fails the room before anything is
-   * sent, and throws a StorageError to the caller.
+   * Updates that reach the document. A client's or the server's change is held by the batch
+   * being applied until it is committed (`#runBatch`); one another holder stored (or one read
+   * from the store while catching up) is sent to our connections at once.
    */
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const fromPeer = origin !== null && typeof origin === 'object' && this.peers.has(origin as Peer);
-    const published = origin === FROM_FANOUT;
-    if (!fromPeer && !published && origin !== this) {
-      try {
-        this.#append(update);
-      } catch (err) {
-        this.#fail(err);
-        throw err;
-      }
-      this.#items = countStructs(this.doc);
+    if (origin === this) return;
+    if (origin === FROM_FANOUT) {
+      this.#broadcast(encodeUpdate(update));
+      return;
     }
-    const message = encodeUpdate(update);
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    if (!published && origin !== this) this.#fanout.publishUpdate(update, this.#lastSeq);
+    if (this.#held) this.#held.push({ update, origin });
+    else this.log.error('room.change-outside-batch', { room: this.name });
   };
 
-  /** An update another holder stored as `seq`: applied and sent to our connections. */
+  /** An update another holder stored as `seq`: applied and sent to our connections, in row order. */
   #receivePublishedUpdate(update: Uint8Array, seq: number): void {
     if (this.#failed) return;
-    this.#lastSeq = Math.max(this.#lastSeq, seq);
+    if (!this.#ready) {
+      this.#early.push({ update, seq });
+      return;
+    }
+    if (!this.store.shared) {
+      this.#lastSeq = Math.max(this.#lastSeq, seq);
+      this.#applyPublished(update, seq);
+      return;
+    }
+    if (seq <= this.#lastSeq || this.#ownAhead.has(seq)) return; // held already (read while catching up)
+    this.#waiting.set(seq, update);
+    this.#advance();
+    if (this.#waiting.size > 0) {
+      this.metrics.fanoutGaps.inc();
+      void this.catchUp();
+    }
+  }
+
+  /** Moves `lastSeq` over every row now held in order: published ones are delivered here. */
+  #advance(): void {
+    for (;;) {
+      const next = this.#lastSeq + 1;
+      const update = this.#waiting.get(next);
+      if (update) {
+        this.#waiting.delete(next);
+        this.#lastSeq = next;
+        this.#applyPublished(update, next);
+      } else if (this.#ownAhead.delete(next)) this.#lastSeq = next;
+      else break;
+    }
+  }
+
+  #applyPublished(update: Uint8Array, seq: number): void {
     this.#logRows++;
     this.#logBytes += update.byteLength;
     try {
@@ -203,15 +278,54 @@ export class Room {
     this.#items = countStructs(this.doc);
   }
 
-  /** Appends one update durably. Throws StorageError when the store fails. */
-  #append(update: Uint8Array): void {
-    const t0 = performance.now();
-    try {
-      this.#lastSeq = this.store.append(this.name, update);
-    } catch (err) {
-      throw new StorageError(err instanceof Error ? err.message : String(err));
+  /**
+   * Reads what the store holds past `lastSeq` and delivers it (a gap in the fan-out, the fan-out
+   * back after an outage, a server change about to be made). One read at a time.
+   */
+  catchUp(): Promise<void> {
+    if (!this.store.shared || this.#failed || !this.#ready) return Promise.resolve();
+    this.#catchingUp ??= (async () => {
+      try {
+        const from = this.#lastSeq;
+        const stored = await this.store.loadSince(this.name, from);
+        if (this.#failed) return;
+        if (stored.lastSeq > this.#lastSeq || stored.snapshot) {
+          Y.transact(this.doc, () => {
+            if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+            for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+          }, FROM_FANOUT);
+          this.#clearPending('catch-up');
+          this.#items = countStructs(this.doc);
+          this.#logRows += stored.updates.length;
+          this.#logBytes += stored.logBytes;
+          this.#lastSeq = Math.max(this.#lastSeq, stored.lastSeq);
+          for (const s of [...this.#waiting.keys()]) if (s <= this.#lastSeq) this.#waiting.delete(s);
+          for (const s of [...this.#ownAhead]) if (s <= this.#lastSeq) this.#ownAhead.delete(s);
+          this.metrics.fanoutCatchUps.inc();
+          this.log.info('room.caught-up', { room: this.name, from, to: this.#lastSeq });
+        }
+        this.#advance();
+      } catch (err) {
+        this.log.warn('room.catch-up-failed', { room: this.name, error: String(err) });
+      } finally {
+        this.#catchingUp = null;
+      }
+      // Rows published while reading that are still not in order: read again.
+      if (this.#waiting.size > 0 && !this.#failed) setTimeout(() => void this.catchUp(), 50).unref();
+    })();
+    return this.#catchingUp;
+  }
+
+  /** A row this room appended and committed as `seq`. */
+  #appended(update: Uint8Array, seq: number): void {
+    if (!this.store.shared || seq === this.#lastSeq + 1) this.#lastSeq = Math.max(this.#lastSeq, seq);
+    else if (seq > this.#lastSeq) {
+      // Another holder wrote the rows below; they come by the fan-out (or the store).
+      this.#ownAhead.add(seq);
+      setTimeout(() => {
+        if (this.#lastSeq < seq && !this.#failed) void this.catchUp();
+      }, 100).unref();
     }
-    this.metrics.appendSeconds.observe((performance.now() - t0) / 1000);
     this.metrics.updatesStored.inc();
     this.#logRows++;
     this.#logBytes += update.byteLength;
@@ -224,12 +338,119 @@ export class Room {
     }
   }
 
-  /** Folds the log into one merged state, in one store transaction, encoded here. */
-  compact(): void {
-    if (this.#logRows === 0) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.store.compact(this.name, state, this.#lastSeq);
-    this.compacted(state.byteLength, this.#logRows, this.#logBytes);
+  /** Queues `job`; the queue runs one job (or one batch of changes) at a time. */
+  #enqueue(job: Job): void {
+    this.#jobs.push(job);
+    if (!this.#running) void this.#run();
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      while (this.#jobs.length > 0) {
+        if (this.#failed) {
+          for (const job of this.#jobs.splice(0)) if (job.kind !== 'update') job.reject(new StorageError('the room failed'));
+          return;
+        }
+        const first = this.#jobs[0] as Job;
+        if (first.kind === 'run') {
+          this.#jobs.shift();
+          try {
+            await first.fn();
+            first.resolve();
+          } catch (err) {
+            first.reject(err);
+          }
+          continue;
+        }
+        let n = 0;
+        while (n < this.#jobs.length && (this.#jobs[n] as Job).kind !== 'run') n++;
+        await this.#runBatch(this.#jobs.splice(0, n) as Exclude<Job, { kind: 'run' }>[]);
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Runs `fn` in the room's queue: after everything queued before it, alone. */
+  queue(fn: () => Promise<void> | void): Promise<void> {
+    return new Promise<void>((resolve, reject) => this.#enqueue({ kind: 'run', fn, resolve, reject }));
+  }
+
+  /** A change made by the server (one transaction with `origin`), stored and broadcast like a client's. */
+  change<T>(fn: (doc: Y.Doc) => T, origin: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.#enqueue({ kind: 'server', fn, origin, resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  /**
+   * One batch: whether each sender may write (asked once per sender, together), then each
+   * change checked and applied in order, the changes appended together (one commit in a shared
+   * store), then sent and published. A failed append fails the room before anything was sent.
+   */
+  async #runBatch(batch: Exclude<Job, { kind: 'run' }>[]): Promise<void> {
+    const writers = new Map<Peer, boolean>();
+    try {
+      await Promise.all(
+        [...new Set(batch.flatMap((j) => (j.kind === 'update' ? [j.peer] : [])))].map(async (peer) => writers.set(peer, await peer.canWrite())),
+      );
+    } catch (err) {
+      // The lock could not be read (the database is down): nothing is applied.
+      for (const j of batch) if (j.kind === 'server') j.reject(new StorageError(String(err)));
+      this.#fail(err);
+      return;
+    }
+    if (this.#failed) return;
+    const held: Held[] = (this.#held = []);
+    const results: { job: Extract<Job, { kind: 'server' }>; ok: boolean; value: unknown }[] = [];
+    try {
+      for (const job of batch) {
+        if (job.kind === 'update') {
+          if (this.peers.has(job.peer)) this.#receiveUpdate(job.peer, job.update, job.shape, writers.get(job.peer) === true);
+          continue;
+        }
+        try {
+          results.push({ job, ok: true, value: Y.transact(this.doc, () => job.fn(this.doc), job.origin) });
+        } catch (err) {
+          results.push({ job, ok: false, value: err });
+        }
+      }
+    } finally {
+      this.#held = null;
+    }
+    if (held.length > 0) {
+      const t0 = performance.now();
+      let seqs: number[];
+      try {
+        seqs = await Promise.all(held.map((h) => this.store.append(this.name, h.update)));
+      } catch (err) {
+        const failure = new StorageError(err instanceof Error ? err.message : String(err));
+        for (const r of results) r.job.reject(failure);
+        this.#fail(err);
+        return;
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      for (let i = 0; i < held.length; i++) this.metrics.appendSeconds.observe(seconds);
+      this.#items = countStructs(this.doc);
+      held.forEach((h, i) => {
+        this.#appended(h.update, seqs[i] as number);
+        const message = encodeUpdate(h.update);
+        for (const peer of this.peers) if (peer !== h.origin) peer.send(message);
+        this.#fanout.publishUpdate(h.update, seqs[i] as number);
+      });
+    }
+    for (const r of results) (r.ok ? r.job.resolve : r.job.reject)(r.value);
+  }
+
+  /** Folds the log into one merged state, in one store transaction, encoded here (in the queue: only stored changes). */
+  compact(): Promise<void> {
+    return this.queue(async () => {
+      if (this.#logRows === 0) return;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const rows = this.#logRows;
+      const bytes = this.#logBytes;
+      await this.store.compact(this.name, state, this.#lastSeq);
+      this.compacted(state.byteLength, rows, bytes);
+    });
   }
 
   /** The worker built the whole state as of log row `seq` (kept for sync requests). */
@@ -300,17 +521,21 @@ export class Room {
     if (gone.length > 0) this.#shareAwareness(gone, peer);
   }
 
-  /** Handles one validated message from `peer`. */
+  /** Handles one validated message from `peer` (document messages in the room's queue, in order). */
   receive(peer: Peer, message: ClientMessage): void {
     if (this.#failed) return;
     switch (message.type) {
-      case 'sync-step1':
-        this.#answerStep1(peer, message.stateVector);
+      case 'sync-step1': {
+        const { stateVector } = message;
+        void this.queue(() => {
+          if (this.peers.has(peer)) this.#answerStep1(peer, stateVector);
+        }).catch(() => {});
         return;
+      }
       case 'sync-step2':
       case 'update':
         if (isEmptyUpdate(message.update)) return;
-        this.#receiveUpdate(peer, message.update, message.shape);
+        this.#enqueue({ kind: 'update', peer, update: message.update, shape: message.shape });
         return;
       case 'awareness':
         this.#receiveAwareness(peer, message.entries);
@@ -336,13 +561,10 @@ export class Room {
     // The store holds exactly what the document holds (every update is stored before it is
     // applied); what reaches the document after this read is sent to the peer as it comes.
     const seq = this.#lastSeq;
-    let parts: Uint8Array[];
-    if (built) parts = [built.state];
-    else {
-      const stored = this.store.load(this.name);
-      parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
-    }
-    this.worker.diff(parts, stateVector).then(
+    const read: Promise<Uint8Array[]> = built
+      ? Promise.resolve([built.state])
+      : this.store.load(this.name).then((stored) => [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+    read.then((parts) => (this.worker as StateWorker).diff(parts, stateVector)).then(
       ({ state, update }) => {
         if (this.#failed) return;
         this.built(seq, state);
@@ -378,12 +600,12 @@ export class Room {
    * An update from a client, checked before anything touches the document: an update that
    * changes nothing is skipped; one from a connection that may not write is refused (and its
    * ids burned); then burned ids, integrability and the board's budgets; then the update is
-   * stored, applied and broadcast.
+   * applied, held with its batch until the batch is stored, and broadcast after (`#runBatch`).
    */
-  #receiveUpdate(peer: Peer, update: Uint8Array, shape: UpdateShape): void {
+  #receiveUpdate(peer: Peer, update: Uint8Array, shape: UpdateShape, mayWrite: boolean): void {
     const stateOf = (client: number): number => Y.getState(this.doc.store, client);
     if (!carriesChange(shape, stateOf, this.#allDeleted)) return;
-    if (!peer.canWrite()) {
+    if (!mayWrite) {
       const burned = this.#burn(peer, shape, stateOf);
       this.#refuse(peer, Close.writeRefused, peer.refusal() || 'read-only', { burned });
       return;
@@ -406,12 +628,6 @@ export class Room {
         this.#refuse(peer, Close.boardFullItems, `limit ${this.config.maxBoardItems} items`);
         return;
       }
-    }
-    try {
-      this.#append(update);
-    } catch (err) {
-      this.#fail(err);
-      return;
     }
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -446,12 +662,8 @@ export class Room {
       }
       this.#burned.set(s.client, from);
       n++;
-      try {
-        this.store.refuseClient(this.name, s.client, from);
-      } catch (err) {
-        // Held in memory for as long as the room is loaded; the refusal itself stands.
-        this.log.error('room.burn-store-failed', { room: this.name, error: String(err) });
-      }
+      // Held in memory for as long as the room is loaded; the refusal itself stands.
+      this.store.refuseClient(this.name, s.client, from).catch((err: unknown) => this.log.error('room.burn-store-failed', { room: this.name, error: String(err) }));
     }
     return n;
   }
@@ -543,7 +755,7 @@ export class Room {
    * here is greeted with them) and sent to our connections. A client ID announced by one of
    * our connections stays that connection's.
    */
-  #receivePublishedAwareness(entries: readonly AwarenessEntry[]): void {
+  #receivePublishedAwareness(entries: readonly AwarenessEntry[], holder: string): void {
     if (this.#failed) return;
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
@@ -551,10 +763,22 @@ export class Room {
       if (this.#ownerOf.has(entry.clientID)) continue;
       if (current && (current.owner !== ELSEWHERE || !supersedes(entry, current))) continue;
       if (entry.json === 'null') this.#awareness.delete(entry.clientID);
-      else this.#awareness.set(entry.clientID, { ...entry, owner: ELSEWHERE });
+      else this.#awareness.set(entry.clientID, { ...entry, owner: ELSEWHERE, holder });
       accepted.push(entry);
     }
     if (accepted.length > 0) this.#broadcast(this.#encodeAwareness(accepted));
+  }
+
+  /** Instance `holder` went away: the states its connections announced are removed here. */
+  #holderGone(holder: string): void {
+    if (this.#failed) return;
+    const gone: AwarenessEntry[] = [];
+    for (const [clientID, rec] of this.#awareness) {
+      if (rec.owner !== ELSEWHERE || rec.holder !== holder) continue;
+      this.#awareness.delete(clientID);
+      gone.push({ clientID, clock: rec.clock + 1, json: 'null' });
+    }
+    if (gone.length > 0) this.#broadcast(this.#encodeAwareness(gone));
   }
 
   #encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
@@ -580,6 +804,11 @@ export class Room {
 
   get failed(): boolean {
     return this.#failed;
+  }
+
+  /** Is the room loaded from the store (and hearing the fan-out)? */
+  get ready(): boolean {
+    return this.#ready;
   }
 
   get awarenessSize(): number {
