@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     const w = (await res.json()) as CreatedWorkshopResponse;
     // Fill every board as a busy group would: matrix notes, wall posts, cards in the local profile.
     for (const g of w.groups) {
-      server.rooms.change(g.room, (doc) => {
+      await server.rooms.change(g.room, (doc) => {
         const board = new Board(doc);
         const items = board.read().items;
         const matrix = items.find((i) => i.kind === 'widget' && i.props.widget === 'bor-gor-matrix')!;
@@ -82,17 +82,18 @@ async function main(): Promise<void> {
     const peer: number[] = [];
     for (let r = 0; r < o.runs; r++) {
       ours.push((await time(() => fetch(`${server.url}/api/workshops/${w.id}/snapshots`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `Plenum ${r}` }) }).then((x) => x.json()))).ms);
-      const workshop = server.workshops.get(w.id)!;
+      const workshop = (await server.workshops.get(w.id))!;
       peer.push(
-        (await time(() => {
+        (await time(async () => {
           // The peer: each board read and saved on its own, one transaction per board.
-          for (const g of workshop.groups) server.workshops.saveSnapshotSet(w.id, `peer ${r} ${g.number}`, new Map([[g.number, server.rooms.state(g.room)]]));
+          for (const g of workshop.groups) await server.workshops.saveSnapshotSet(w.id, `peer ${r} ${g.number}`, new Map([[g.number, await server.rooms.state(g.room)]]));
         })).ms,
       );
     }
-    const bytes = w.groups.reduce((n, g) => n + server.rooms.state(g.room).byteLength, 0);
+    let bytes = 0;
+    for (const g of w.groups) bytes += (await server.rooms.state(g.room)).byteLength;
 
-    const input = server.api.exporter.input(server.workshops.get(w.id)!);
+    const input = await server.api.exporter.input((await server.workshops.get(w.id))!);
     const vector: number[] = [];
     const raster: number[] = [];
     let vectorBytes = 0;

@@ -76,31 +76,32 @@ export class Exporter {
   }
 
   /** The workshop's boards as the export reads them: a snapshot set's copies or the live boards. */
-  input(w: Workshop, snapshot?: string): WorkshopInput {
+  async input(w: Workshop, snapshot?: string): Promise<WorkshopInput> {
     let groups: WorkshopInput['groups'];
     let snapshotName: string | undefined;
     if (snapshot) {
-      const set = this.workshops.listSnapshotSets(w.id).find((s) => s.id === snapshot);
+      const set = (await this.workshops.listSnapshotSets(w.id)).find((s) => s.id === snapshot);
       if (!set) throw new HttpError(404, 'no such snapshot');
       snapshotName = set.name;
-      groups = set.groups.map((n) => ({
-        number: n,
-        name: w.groups.find((g) => g.number === n)?.name ?? `${n}`,
-        state: this.workshops.snapshot(w.id, snapshot, n) as Uint8Array,
-      }));
+      groups = [];
+      for (const n of set.groups) {
+        groups.push({ number: n, name: w.groups.find((g) => g.number === n)?.name ?? `${n}`, state: (await this.workshops.snapshot(w.id, snapshot, n)) as Uint8Array });
+      }
     } else {
-      const states = this.rooms.states(w.groups.map((g) => g.room));
+      // Every board at one moment (one store read when several instances write).
+      const states = await this.rooms.states(w.groups.map((g) => g.room));
       groups = w.groups.map((g) => ({ number: g.number, name: g.name, state: states.get(g.room) as Uint8Array }));
     }
-    return { id: w.id, title: w.title, parts: w.parts, locale: w.locale, createdAt: w.createdAt, groups, ...(snapshotName ? { snapshotName } : {}), votes: this.votes(w.id) };
+    return { id: w.id, title: w.title, parts: w.parts, locale: w.locale, createdAt: w.createdAt, groups, ...(snapshotName ? { snapshotName } : {}), votes: await this.votes(w.id) };
   }
 
   /** The workshop's votes with their results as the plenum shows them (counts only). */
-  votes(workshopId: string): ExportVote[] {
+  async votes(workshopId: string): Promise<ExportVote[]> {
     const store = this.workshops.votes;
-    return store.list(workshopId).map((v) => {
-      const counts = store.counts(v.id);
-      return {
+    const out: ExportVote[] = [];
+    for (const v of await store.list(workshopId)) {
+      const counts = await store.counts(v.id);
+      out.push({
         title: v.title,
         source: v.source,
         dots: v.dots,
@@ -112,12 +113,13 @@ export class Exporter {
         voters: counts?.voters ?? 0,
         cast: counts?.cast ?? 0,
         items: rankVote(v.items, counts?.totals ?? []),
-      };
-    });
+      });
+    }
+    return out;
   }
 
   async file(w: Workshop, req: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<FileReply> {
-    const input = this.input(w, req.snapshot);
+    const input = await this.input(w, req.snapshot);
     if (req.group !== undefined && !input.groups.some((g) => g.number === req.group)) throw new HttpError(404, `no group ${req.group} in this ${req.snapshot ? 'snapshot' : 'workshop'}`);
     const group = req.group as number;
     let body: Uint8Array | string;
@@ -151,13 +153,13 @@ export class Exporter {
   }
 
   /** Starts an export in the background; returns the job id. */
-  start(w: Workshop, req: ExportRequest): string {
+  async start(w: Workshop, req: ExportRequest): Promise<string> {
     this.#sweep();
+    // Validate first (bad requests fail the POST), then run.
+    await this.input(w, req.snapshot);
     const id = newId();
     const job: Job = { workshopId: w.id, done: 0, total: 1, state: 'running', expires: Date.now() + JOB_TTL_MS };
     this.#jobs.set(id, job);
-    // Validate synchronously (bad requests fail the POST), then run.
-    this.input(w, req.snapshot);
     void this.file(w, req, (done, total) => Object.assign(job, { done, total })).then(
       (file) => Object.assign(job, { state: 'done', file, done: job.total }),
       (err: unknown) => Object.assign(job, { state: 'failed', error: err instanceof HttpError ? err.message : 'the export failed' }),

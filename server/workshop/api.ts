@@ -39,7 +39,7 @@ import { Control } from './control.js';
 import { registerRunSheetRoutes } from './run-sheet.js';
 import { registerVoteRoutes, type Voting } from './voting.js';
 import { registerGroupBoardRoute } from './group-board.js';
-import { controlRoom, groupRoom } from '../../src/workshop/rooms.js';
+import { controlRoom, groupRoom, parseWorkshopRoom } from '../../src/workshop/rooms.js';
 import { hashToken, normaliseCode, plenumTokenFor } from './tokens.js';
 import type { Access, Workshop } from './types.js';
 
@@ -57,12 +57,12 @@ export interface ApiDeps {
   sessions?: Sessions;
 }
 
-/** What the API asks of the websocket endpoint. */
+/** What the API asks of the websocket endpoint (of every instance, when there are several). */
 export interface Sessions {
   /** The connection owning awareness client id `clientId`: its room and its token's hash. */
-  ownerOf(clientId: number): { room: string; subject: string | undefined } | undefined;
+  ownerOf(clientId: number): Promise<{ room: string; subject: string | undefined } | undefined>;
   /** Closes every connection opened with the token whose hash is `subject`. */
-  closeSubject(subject: string, code: number, reason: string): number;
+  closeSubject(subject: string, code: number, reason: string): void;
 }
 
 /** Tokens one workshop hands out at most (joins, personal tokens, moves): far above 150 people's. */
@@ -113,22 +113,22 @@ export class WorkshopApi {
     r.on('POST', '/api/workshops', (ctx) => this.create(ctx));
     r.on('POST', '/api/workshops/import', (ctx) => this.import(ctx));
     r.on('GET', '/api/workshops/:id/export', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       return this.exporter.file(a.workshop, Exporter.request((k) => ctx.url.searchParams.get(k)));
     });
     r.on('POST', '/api/workshops/:id/exports', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const body = (await ctx.json()) as Record<string, unknown>;
-      const job = this.exporter.start(a.workshop, Exporter.request((k) => (typeof body === 'object' && body !== null ? body[k] : undefined)));
+      const job = await this.exporter.start(a.workshop, Exporter.request((k) => (typeof body === 'object' && body !== null ? body[k] : undefined)));
       return { kind: 'json', status: 202, body: { job } };
     });
-    r.on('GET', '/api/workshops/:id/exports/:job', (ctx) => {
-      const a = this.#facilitator(ctx);
+    r.on('GET', '/api/workshops/:id/exports/:job', async (ctx) => {
+      const a = await this.#facilitator(ctx);
       const { state, done, total, error } = this.exporter.job(a.workshop.id, ctx.params.job as string);
       return { state, done, total, ...(error ? { error } : {}) };
     });
-    r.on('GET', '/api/workshops/:id/exports/:job/file', (ctx) => {
-      const a = this.#facilitator(ctx);
+    r.on('GET', '/api/workshops/:id/exports/:job/file', async (ctx) => {
+      const a = await this.#facilitator(ctx);
       const job = this.exporter.job(a.workshop.id, ctx.params.job as string);
       if (job.state !== 'done' || !job.file) throw new HttpError(409, job.state === 'failed' ? (job.error ?? 'the export failed') : 'the export is not finished yet');
       return job.file;
@@ -137,102 +137,105 @@ export class WorkshopApi {
     this.voting = registerVoteRoutes(r, { workshops: deps.workshops, rooms: deps.rooms, control: this.control, log: deps.log, access: (ctx) => this.#access(ctx) });
     registerGroupBoardRoute(r, { rooms: deps.rooms, config: deps.config, log: deps.log, facilitator: (ctx) => this.#facilitator(ctx) });
     r.on('POST', '/api/join', (ctx) => this.join(ctx));
-    r.on('GET', '/api/workshops/:id', (ctx) => this.view(this.#access(ctx), ctx.token()));
-    r.on('DELETE', '/api/workshops/:id', (ctx) => {
-      this.delete(this.#facilitator(ctx).workshop.id);
+    r.on('GET', '/api/workshops/:id', async (ctx) => this.view(await this.#access(ctx), ctx.token()));
+    r.on('DELETE', '/api/workshops/:id', async (ctx) => {
+      await this.delete((await this.#facilitator(ctx)).workshop.id);
       return { deleted: true };
     });
     r.on('POST', '/api/workshops/:id/lock', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const { locked } = valid(object({ locked: boolean() }), await ctx.json(), 'body');
-      deps.workshops.setLocked(a.workshop.id, locked);
-      this.control.write(a.workshop.id, { locked });
+      await deps.workshops.setLocked(a.workshop.id, locked);
+      await this.control.write(a.workshop.id, { locked });
       deps.log.info('workshop.lock', { workshop: a.workshop.id, locked });
-      return this.view(this.#facilitator(ctx), ctx.token());
+      return this.view(await this.#facilitator(ctx), ctx.token());
     });
     r.on('POST', '/api/workshops/:id/cross-view', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const { enabled } = valid(object({ enabled: boolean() }), await ctx.json(), 'body');
-      deps.workshops.setCrossView(a.workshop.id, enabled);
-      this.control.write(a.workshop.id, { crossView: enabled });
+      await deps.workshops.setCrossView(a.workshop.id, enabled);
+      await this.control.write(a.workshop.id, { crossView: enabled });
       if (!enabled) deps.onCrossViewOff?.(a.workshop.id);
-      return this.view(this.#facilitator(ctx), ctx.token());
+      return this.view(await this.#facilitator(ctx), ctx.token());
     });
     r.on('POST', '/api/workshops/:id/timer', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const body = valid(object({ action: oneOf(['start', 'add', 'pause', 'resume', 'stop'] as const), minutes: number({ min: 0, max: 1e6 }) }), { minutes: 0, ...(await ctx.json() as object) }, 'body');
       return this.control.timer(a.workshop.id, body as TimerRequest);
     });
     r.on('POST', '/api/workshops/:id/message', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const { text } = valid(object({ text: string({ max: 280 }) }), await ctx.json(), 'body');
       const message = text.trim() ? { text: text.trim(), at: Date.now() } : null;
-      this.control.write(a.workshop.id, { message });
+      await this.control.write(a.workshop.id, { message });
       return message;
     });
     r.on('POST', '/api/workshops/:id/moves', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const { clientId, toGroup } = valid(object({ clientId: integer({ min: 0, max: 2 ** 53 }), toGroup: integer({ min: 1, max: 1000 }) }), await ctx.json(), 'body');
       if (!a.workshop.groups.some((g) => g.number === toGroup)) throw new HttpError(400, `no group ${toGroup} in this workshop`);
-      this.control.requestMove(a.workshop.id, clientId, toGroup);
+      await this.control.requestMove(a.workshop.id, clientId, toGroup);
       return { ok: true };
     });
-    r.on('POST', '/api/workshops/:id/moves/accept', async (ctx) => this.acceptMove(this.#access(ctx), ctx.token() as string, await ctx.json()));
-    r.on('POST', '/api/workshops/:id/tokens', (ctx) => this.personalToken(this.#access(ctx)));
+    r.on('POST', '/api/workshops/:id/moves/accept', async (ctx) => this.acceptMove(await this.#access(ctx), ctx.token() as string, await ctx.json()));
+    r.on('POST', '/api/workshops/:id/tokens', async (ctx) => this.personalToken(await this.#access(ctx)));
     r.on('POST', '/api/workshops/:id/snapshots', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const { name } = valid(object({ name: string({ min: 1, max: 100 }) }), await ctx.json(), 'body');
-      return created(this.snapshot(a.workshop, name));
+      return created(await this.snapshot(a.workshop, name));
     });
-    r.on('GET', '/api/workshops/:id/snapshots', (ctx) => deps.workshops.listSnapshotSets(this.#viewer(ctx).workshop.id) satisfies SnapshotSetView[]);
-    r.on('GET', '/api/workshops/:id/snapshots/:set/groups/:n', (ctx) => {
-      const a = this.#viewer(ctx);
-      const state = deps.workshops.snapshot(a.workshop.id, ctx.params.set as string, Number(ctx.params.n));
+    r.on('GET', '/api/workshops/:id/snapshots', async (ctx) => (await deps.workshops.listSnapshotSets((await this.#viewer(ctx)).workshop.id)) satisfies SnapshotSetView[]);
+    r.on('GET', '/api/workshops/:id/snapshots/:set/groups/:n', async (ctx) => {
+      const a = await this.#viewer(ctx);
+      const state = await deps.workshops.snapshot(a.workshop.id, ctx.params.set as string, Number(ctx.params.n));
       if (!state) throw new HttpError(404, 'no such snapshot');
       return { kind: 'file', contentType: 'application/octet-stream', body: state };
     });
     r.on('POST', '/api/workshops/:id/snapshots/:set/restore', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const { group } = valid(object({ group: integer({ min: 1, max: 1000 }) }), await ctx.json(), 'body');
-      return created(this.restore(a.workshop, ctx.params.set as string, group));
+      return created(await this.restore(a.workshop, ctx.params.set as string, group));
     });
     r.on('POST', '/api/workshops/:id/groups', async (ctx) => {
-      const a = this.#facilitator(ctx);
+      const a = await this.#facilitator(ctx);
       const limit = deps.config.maxImportBytes;
       const body = valid(object({ name: string({ min: 1, max: 200 }), board: string({ min: 4, max: limit, pattern: /^[A-Za-z0-9+/]+={0,2}$/ }) }), await ctx.json(limit), 'body');
       const name = cleanText(body.name);
       if (!name) throw new HttpError(400, 'body.name: give the board a name');
-      return created(this.addBoard(a.workshop, name, Buffer.from(body.board, 'base64')));
+      return created(await this.addBoard(a.workshop, name, Buffer.from(body.board, 'base64')));
     });
-    r.on('GET', '/api/workshops/:id/boards/:n', (ctx) => {
-      const a = this.#access(ctx);
+    r.on('GET', '/api/workshops/:id/boards/:n', async (ctx) => {
+      const a = await this.#access(ctx);
       const n = Number(ctx.params.n);
       const group = a.workshop.groups.find((g) => g.number === n);
       if (!group) throw new HttpError(404, `no group ${ctx.params.n} in this workshop`);
       if (!canRead(a, n)) throw new HttpError(403, 'participants may read only their own group’s board');
-      return { kind: 'file', contentType: 'application/octet-stream', body: deps.rooms.state(group.room) };
+      return { kind: 'file', contentType: 'application/octet-stream', body: await deps.rooms.state(group.room) };
     });
   }
 
-  #access(ctx: RequestContext): Access {
+  async #access(ctx: RequestContext): Promise<Access> {
     const id = ctx.params.id as string;
     const token = ctx.token();
-    if (!this.deps.workshops.get(id)) throw new HttpError(404, 'no such workshop');
-    if (!token) throw new HttpError(401, 'missing token (Authorization: Bearer <token>)');
-    const access = this.deps.workshops.authenticate(id, token);
-    if (!access) throw new HttpError(401, this.deps.workshops.isRevoked(id, token) ? REVOKED : 'invalid token for this workshop');
-    return access;
+    if (!token) {
+      if (!(await this.deps.workshops.get(id))) throw new HttpError(404, 'no such workshop');
+      throw new HttpError(401, 'missing token (Authorization: Bearer <token>)');
+    }
+    const access = await this.deps.workshops.authenticate(id, token);
+    if (access) return access;
+    if (!(await this.deps.workshops.get(id))) throw new HttpError(404, 'no such workshop');
+    throw new HttpError(401, (await this.deps.workshops.isRevoked(id, token)) ? REVOKED : 'invalid token for this workshop');
   }
 
-  #facilitator(ctx: RequestContext): Access {
-    const a = this.#access(ctx);
+  async #facilitator(ctx: RequestContext): Promise<Access> {
+    const a = await this.#access(ctx);
     if (a.role !== 'facilitator') throw new HttpError(403, 'only the facilitator may do this');
     return a;
   }
 
   /** The facilitator or the plenum: who may look at every board and snapshot. */
-  #viewer(ctx: RequestContext): Access {
-    const a = this.#access(ctx);
+  async #viewer(ctx: RequestContext): Promise<Access> {
+    const a = await this.#access(ctx);
     if (a.role !== 'facilitator' && a.role !== 'plenum') throw new HttpError(403, 'only the facilitator and the plenum view may do this');
     return a;
   }
@@ -251,8 +254,8 @@ export class WorkshopApi {
   }
 
   /** Refuses a new token once the workshop has handed out MAX_TOKENS_PER_WORKSHOP. */
-  #roomForToken(workshopId: string): void {
-    if (this.deps.workshops.tokenCount(workshopId) >= MAX_TOKENS_PER_WORKSHOP) {
+  async #roomForToken(workshopId: string): Promise<void> {
+    if ((await this.deps.workshops.tokenCount(workshopId)) >= MAX_TOKENS_PER_WORKSHOP) {
       throw new HttpError(429, `this workshop has handed out ${MAX_TOKENS_PER_WORKSHOP} tokens, its limit: ask the facilitator`);
     }
   }
@@ -264,21 +267,21 @@ export class WorkshopApi {
    * for the new group; its old token is revoked (unless it is the group's shared link token,
    * which the rest of the group holds too) and its connections closed.
    */
-  acceptMove(a: Access, token: string, input: unknown): JoinResponse {
+  async acceptMove(a: Access, token: string, input: unknown): Promise<JoinResponse> {
     const { clientId } = valid(object({ clientId: integer({ min: 0, max: 2 ** 53 }) }), input, 'body');
     const id = a.workshop.id;
-    if (!this.control.read(id)?.moves[String(clientId)]) throw new HttpError(404, 'no move is waiting for this participant');
-    const owner = this.deps.sessions?.ownerOf(clientId);
+    if (!(await this.control.read(id))?.moves[String(clientId)]) throw new HttpError(404, 'no move is waiting for this participant');
+    const owner = await this.deps.sessions?.ownerOf(clientId);
     const subject = hashToken(token);
     if (a.role !== 'participant' || !owner || owner.subject !== subject || !isRoomOf(owner.room, id)) {
       throw new HttpError(403, 'this move is for another participant: only the connection it names may take it');
     }
-    this.#roomForToken(id);
-    const move = this.control.takeMove(id, clientId);
+    await this.#roomForToken(id);
+    const move = await this.control.takeMove(id, clientId);
     if (!move) throw new HttpError(404, 'no move is waiting for this participant');
-    const next = this.deps.workshops.issueGroupToken(id, move.toGroup);
+    const next = await this.deps.workshops.issueGroupToken(id, move.toGroup);
     if (!a.shared) {
-      this.deps.workshops.revoke(id, token);
+      await this.deps.workshops.revoke(id, token);
       this.deps.sessions?.closeSubject(subject, CLOSE_UNAUTHORIZED, REVOKED);
     }
     this.deps.log.info('workshop.move', { workshop: id, from: a.group?.number, to: move.toGroup, revoked: !a.shared });
@@ -289,10 +292,10 @@ export class WorkshopApi {
    * A personal token for the caller's group, for a participant who came by the group's shared
    * link: a move can then revoke the token of that one person, not the whole group's link.
    */
-  personalToken(a: Access): JoinResponse {
+  async personalToken(a: Access): Promise<JoinResponse> {
     if (a.role !== 'participant' || !a.group) throw new HttpError(403, 'only participants have group tokens');
-    this.#roomForToken(a.workshop.id);
-    const token = this.deps.workshops.issueGroupToken(a.workshop.id, a.group.number);
+    await this.#roomForToken(a.workshop.id);
+    const token = await this.deps.workshops.issueGroupToken(a.workshop.id, a.group.number);
     return { workshopId: a.workshop.id, group: a.group.number, token, link: groupLink(a.workshop.id, a.group.number, token) };
   }
 
@@ -303,17 +306,17 @@ export class WorkshopApi {
     if (parts.length === 0) throw new HttpError(400, 'body.parts: choose at least one part');
     const title = cleanText(body.title);
     if (!title) throw new HttpError(400, 'body.title: give the workshop a title');
-    const made = this.deps.workshops.create({ title, parts, groups: body.groups, locale: body.locale, groupName: (n) => groupName(n, body.locale) });
+    const made = await this.deps.workshops.create({ title, parts, groups: body.groups, locale: body.locale, groupName: (n) => groupName(n, body.locale) });
     const w = made.workshop;
     for (const g of w.groups) {
-      this.deps.rooms.change(g.room, (doc) => {
+      await this.deps.rooms.change(g.room, (doc) => {
         migrate(doc);
         const board = new Board(doc);
         placeWorkshop(board, { title: `${title} · ${g.name}`, parts, locale: w.locale }, 'server');
         board.destroy();
       });
     }
-    this.control.write(w.id, initialControl(w, defaultSteps(w.parts), Date.now()));
+    await this.control.write(w.id, initialControl(w, defaultSteps(w.parts), Date.now()));
     this.deps.log.info('workshop.create', { workshop: w.id, groups: w.groups.length, parts });
     return created(this.#createdResponse(w, made.facilitatorToken, made.plenumToken, made.groupTokens));
   }
@@ -329,7 +332,7 @@ export class WorkshopApi {
       throw err;
     }
     const names = new Map(data.groups.map((g, i) => [i + 1, g.name]));
-    const made = this.deps.workshops.create({
+    const made = await this.deps.workshops.create({
       title: data.title,
       parts: data.parts,
       groups: data.groups.length,
@@ -337,11 +340,11 @@ export class WorkshopApi {
       groupName: (n) => names.get(n) ?? groupName(n, data.locale),
     });
     const w = made.workshop;
-    data.groups.forEach((g, i) => {
+    for (const [i, g] of data.groups.entries()) {
       const room = w.groups[i]?.room as string;
-      this.deps.rooms.change(room, (doc) => Y.applyUpdate(doc, Buffer.from(g.board, 'base64')));
-    });
-    this.control.write(w.id, initialControl(w, defaultSteps(w.parts), Date.now()));
+      await this.deps.rooms.change(room, (doc) => Y.applyUpdate(doc, Buffer.from(g.board, 'base64')));
+    }
+    await this.control.write(w.id, initialControl(w, defaultSteps(w.parts), Date.now()));
     this.deps.log.info('workshop.import', { workshop: w.id, groups: w.groups.length });
     return created(this.#createdResponse(w, made.facilitatorToken, made.plenumToken, made.groupTokens));
   }
@@ -365,10 +368,10 @@ export class WorkshopApi {
   async join(ctx: RequestContext): Promise<JoinResponse> {
     if (!this.#joinLimits.take(ctx.ip())) throw new HttpError(429, 'too many attempts: wait a minute and try again');
     const { code } = valid(object({ code: string({ min: 1, max: 32 }) }), await ctx.json(), 'body');
-    const found = this.deps.workshops.byCode(normaliseCode(code));
+    const found = await this.deps.workshops.byCode(normaliseCode(code));
     if (!found) throw new HttpError(404, 'no group has this code');
-    this.#roomForToken(found.workshopId);
-    const token = this.deps.workshops.issueGroupToken(found.workshopId, found.group);
+    await this.#roomForToken(found.workshopId);
+    const token = await this.deps.workshops.issueGroupToken(found.workshopId, found.group);
     return { workshopId: found.workshopId, group: found.group, token, link: groupLink(found.workshopId, found.group, token) };
   }
 
@@ -377,8 +380,8 @@ export class WorkshopApi {
    * link (its token derived from the facilitator token shown, `token`); a participant holding
    * the group's shared link is told so (the page trades it for a personal token).
    */
-  view(a: Access, token: string | null = null): WorkshopView {
-    const w = this.deps.workshops.get(a.workshop.id) as Workshop;
+  async view(a: Access, token: string | null = null): Promise<WorkshopView> {
+    const w = (await this.deps.workshops.get(a.workshop.id)) as Workshop;
     const view: WorkshopView = {
       id: w.id,
       title: w.title,
@@ -403,33 +406,33 @@ export class WorkshopApi {
     if (a.role === 'facilitator' && token) {
       const plenum = plenumTokenFor(token);
       // Workshops from before plenum tokens get theirs the first time the console asks.
-      this.deps.workshops.addPlenumToken(w.id, plenum);
+      await this.deps.workshops.addPlenumToken(w.id, plenum);
       view.plenumLink = plenumLink(w.id, plenum);
     }
     return view;
   }
 
   /** Every group's board frozen at once: one read of all states, one store transaction. */
-  snapshot(w: Workshop, name: string): SnapshotSetView {
-    const states = this.deps.rooms.states(w.groups.map((g) => g.room));
+  async snapshot(w: Workshop, name: string): Promise<SnapshotSetView> {
+    const states = await this.deps.rooms.states(w.groups.map((g) => g.room));
     const byGroup = new Map(w.groups.map((g) => [g.number, states.get(g.room) as Uint8Array]));
     const clean = cleanText(name);
     if (!clean) throw new HttpError(400, 'body.name: give the snapshot a name');
-    const set = this.deps.workshops.saveSnapshotSet(w.id, clean, byGroup);
+    const set = await this.deps.workshops.saveSnapshotSet(w.id, clean, byGroup);
     this.deps.log.info('workshop.snapshot', { workshop: w.id, set: set.id, groups: set.groups.length });
     return set;
   }
 
   /** A snapshot of one group becomes a new group's board. */
-  restore(w: Workshop, setId: string, group: number): GroupLink {
-    const state = this.deps.workshops.snapshot(w.id, setId, group);
+  async restore(w: Workshop, setId: string, group: number): Promise<GroupLink> {
+    const state = await this.deps.workshops.snapshot(w.id, setId, group);
     if (!state) throw new HttpError(404, 'no such snapshot');
     const source = w.groups.find((g) => g.number === group);
-    const set = this.deps.workshops.listSnapshotSets(w.id).find((s) => s.id === setId);
+    const set = (await this.deps.workshops.listSnapshotSets(w.id)).find((s) => s.id === setId);
     const name = cleanText(`${source?.name ?? groupName(group, w.locale)} (${set?.name ?? setId})`).slice(0, 200);
-    const { group: g, token } = this.deps.workshops.addGroup(w.id, name);
-    this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, state));
-    this.control.syncGroups(this.deps.workshops.get(w.id) as Workshop);
+    const { group: g, token } = await this.deps.workshops.addGroup(w.id, name);
+    await this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, state));
+    await this.control.syncGroups((await this.deps.workshops.get(w.id)) as Workshop);
     return { number: g.number, name: g.name, code: g.code, room: g.room, token, link: groupLink(w.id, g.number, token) };
   }
 
@@ -437,7 +440,7 @@ export class WorkshopApi {
    * A new group whose board comes from outside (a Miro frame sent to the plenum, an import):
    * the update must decode as a board; its records are validated by every reader as usual.
    */
-  addBoard(w: Workshop, name: string, update: Uint8Array): GroupLink {
+  async addBoard(w: Workshop, name: string, update: Uint8Array): Promise<GroupLink> {
     try {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, update);
@@ -448,38 +451,49 @@ export class WorkshopApi {
     } catch {
       throw new HttpError(400, 'body.board: not a kaedeboard board (a base64 Yjs update with at least one item)');
     }
-    const { group: g, token } = this.deps.workshops.addGroup(w.id, name);
-    this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, update));
-    this.control.syncGroups(this.deps.workshops.get(w.id) as Workshop);
+    const { group: g, token } = await this.deps.workshops.addGroup(w.id, name);
+    await this.deps.rooms.change(g.room, (doc) => Y.applyUpdate(doc, update));
+    await this.control.syncGroups((await this.deps.workshops.get(w.id)) as Workshop);
     this.deps.log.info('workshop.add-board', { workshop: w.id, group: g.number });
     return { number: g.number, name: g.name, code: g.code, room: g.room, token, link: groupLink(w.id, g.number, token) };
   }
 
   /** Deletes a workshop whole: its boards, snapshots, tokens; connected clients are told and closed. */
-  delete(id: string): void {
-    const w = this.deps.workshops.get(id);
+  async delete(id: string): Promise<void> {
+    const w = await this.deps.workshops.get(id);
     if (!w) return;
-    this.control.write(id, { deleted: true });
-    for (const g of w.groups) this.deps.rooms.destroy(g.room, CLOSE_DELETED.code, CLOSE_DELETED.reason);
-    this.deps.rooms.destroy(controlRoom(id), CLOSE_DELETED.code, CLOSE_DELETED.reason);
-    this.deps.workshops.delete(id);
+    await this.control.write(id, { deleted: true });
+    for (const g of w.groups) await this.deps.rooms.destroy(g.room, CLOSE_DELETED.code, CLOSE_DELETED.reason);
+    await this.deps.rooms.destroy(controlRoom(id), CLOSE_DELETED.code, CLOSE_DELETED.reason);
+    await this.deps.workshops.delete(id);
     this.deps.log.info('workshop.delete', { workshop: id });
   }
 
   /**
    * Deletes workshops and free boards older than the retention period; returns how many
    * workshops. A free board's period starts when it was first opened (boards stored before
-   * that was recorded start now).
+   * that was recorded start now). A workshop room whose workshop is gone (written by another
+   * instance while the workshop was being deleted) is deleted too.
    */
-  deleteExpired(now = Date.now()): number {
+  async deleteExpired(now = Date.now()): Promise<number> {
     const cutoff = now - this.deps.config.retentionDays * 86_400_000;
-    const ids = this.deps.workshops.expired(cutoff);
-    for (const id of ids) this.delete(id);
-    for (const room of this.deps.rooms.store.listRooms()) if (!room.startsWith('w-')) this.deps.workshops.noteFreeBoard(room);
-    const boards = this.deps.workshops.expiredFreeBoards(cutoff);
+    const ids = await this.deps.workshops.expired(cutoff);
+    for (const id of ids) await this.delete(id);
+    const known = new Map<string, boolean>();
+    for (const room of await this.deps.rooms.store.listRooms()) {
+      if (!room.startsWith('w-')) {
+        await this.deps.workshops.noteFreeBoard(room);
+        continue;
+      }
+      const id = parseWorkshopRoom(room)?.workshopId;
+      if (id === undefined) continue;
+      if (!known.has(id)) known.set(id, (await this.deps.workshops.get(id)) !== null);
+      if (!known.get(id)) await this.deps.rooms.destroy(room, CLOSE_DELETED.code, CLOSE_DELETED.reason);
+    }
+    const boards = await this.deps.workshops.expiredFreeBoards(cutoff);
     for (const room of boards) {
-      this.deps.rooms.destroy(room, CLOSE_EXPIRED.code, CLOSE_EXPIRED.reason);
-      this.deps.workshops.forgetFreeBoard(room);
+      await this.deps.rooms.destroy(room, CLOSE_EXPIRED.code, CLOSE_EXPIRED.reason);
+      await this.deps.workshops.forgetFreeBoard(room);
     }
     if (boards.length > 0) this.deps.log.info('board.expired', { deleted: boards.length, retentionDays: this.deps.config.retentionDays });
     return ids.length;

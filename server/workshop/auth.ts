@@ -20,19 +20,19 @@ export const CLOSE_UNKNOWN = 4404;
 export const REVOKED = 'this token was revoked: its participant moved to another group';
 
 export function workshopAuthorizer(workshops: WorkshopStore, config: Config): Authorize {
-  return (room, token) => {
+  return async (room, token) => {
     const parsed = parseWorkshopRoom(room);
     if (!parsed) {
       if (room.startsWith('w-')) return { ok: false, code: CLOSE_UNKNOWN, reason: 'unknown workshop room' };
       if (!config.openBoards) return { ok: false, code: CLOSE_FORBIDDEN, reason: 'boards outside workshops are turned off' };
-      workshops.noteFreeBoard(room);
+      await workshops.noteFreeBoard(room);
       return openAccess(room, token);
     }
-    const w = workshops.get(parsed.workshopId);
+    const w = await workshops.get(parsed.workshopId);
     if (!w) return { ok: false, code: CLOSE_UNKNOWN, reason: 'unknown workshop' };
     if (!token) return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'missing token' };
-    const a = workshops.authenticate(w.id, token);
-    if (!a) return { ok: false, code: CLOSE_UNAUTHORIZED, reason: workshops.isRevoked(w.id, token) ? REVOKED : 'invalid token' };
+    const a = await workshops.authenticate(w.id, token);
+    if (!a) return { ok: false, code: CLOSE_UNAUTHORIZED, reason: (await workshops.isRevoked(w.id, token)) ? REVOKED : 'invalid token' };
     const label = a.role === 'participant' ? `participant of group ${a.group?.number}` : a.role;
     const subject = hashToken(token);
     if (parsed.group === 'control') return { ok: true, canWrite: () => false, refusal: () => 'only the server writes the control board', label, subject };
@@ -40,7 +40,8 @@ export function workshopAuthorizer(workshops: WorkshopStore, config: Config): Au
     if (a.role === 'facilitator') return { ok: true, canWrite: () => true, refusal: () => '', label, subject };
     if (a.role === 'plenum') return { ok: true, canWrite: () => false, refusal: () => 'read-only: the plenum view', label, subject };
     if (a.group?.number === parsed.group) {
-      return { ok: true, canWrite: () => !workshops.isLocked(w.id), refusal: () => 'the boards are locked', label, subject };
+      // Asked of the store for every batch of writes: a lock set through any instance holds at once.
+      return { ok: true, canWrite: async () => !(await workshops.isLocked(w.id)), refusal: () => 'the boards are locked', label, subject };
     }
     if (w.crossView) return { ok: true, canWrite: () => false, refusal: () => 'read-only: another group’s board', label, foreign: w.id, subject };
     return { ok: false, code: CLOSE_FORBIDDEN, reason: 'not your group' };

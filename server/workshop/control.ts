@@ -4,6 +4,8 @@
  * its current step, and where the facilitator draws attention. Only the server
  * writes it (clients connect read-only). The document's schema, validation and writes are the
  * model's `ControlWriter`; this class finds the room and turns a refused request into a 400.
+ * Each call runs in the room's queue and resolves once its change is stored (and, with several
+ * instances, after the room caught up with the others' changes).
  */
 import { ControlWriter, initialControl } from '../../src/model/control-writer.js';
 import { currentStep, type ControlState, type Step, type TimerRequest } from '../../src/model/index.js';
@@ -15,52 +17,52 @@ import type { Workshop } from './types.js';
 export class Control {
   constructor(readonly rooms: Rooms) {}
 
-  #change<T>(workshopId: string, fn: (control: ControlWriter) => T): T {
+  #change<T>(workshopId: string, fn: (control: ControlWriter) => T): Promise<T> {
     return this.rooms.change(controlRoom(workshopId), (doc) => fn(new ControlWriter(doc)));
   }
 
-  write(workshopId: string, patch: Partial<ControlState>): void {
-    this.#change(workshopId, (c) => c.write(patch, SERVER_ORIGIN));
+  async write(workshopId: string, patch: Partial<ControlState>): Promise<void> {
+    await this.#change(workshopId, (c) => c.write(patch, SERVER_ORIGIN));
   }
 
   /** The validated state; null before the workshop's first write. */
-  read(workshopId: string): ControlState | null {
+  read(workshopId: string): Promise<ControlState | null> {
     return this.#change(workshopId, (c) => c.state());
   }
 
   /** Groups as the workshop has them now (after a restore adds one). */
-  syncGroups(w: Workshop): void {
-    this.write(w.id, { groups: initialControl(w).groups });
+  syncGroups(w: Workshop): Promise<void> {
+    return this.write(w.id, { groups: initialControl(w).groups });
   }
 
-  timer(workshopId: string, req: TimerRequest, now = Date.now()): ControlState['timer'] {
-    const r = this.#change(workshopId, (c) => c.setTimer(req, now, SERVER_ORIGIN));
+  async timer(workshopId: string, req: TimerRequest, now = Date.now()): Promise<ControlState['timer']> {
+    const r = await this.#change(workshopId, (c) => c.setTimer(req, now, SERVER_ORIGIN));
     if (!r.ok) throw new HttpError(400, r.error);
     return r.value;
   }
 
   /** Records a move the facilitator asked for; the participant's page accepts it. */
-  requestMove(workshopId: string, clientId: number, toGroup: number, now = Date.now()): void {
-    this.#change(workshopId, (c) => c.requestMove(clientId, toGroup, now, SERVER_ORIGIN));
+  async requestMove(workshopId: string, clientId: number, toGroup: number, now = Date.now()): Promise<void> {
+    await this.#change(workshopId, (c) => c.requestMove(clientId, toGroup, now, SERVER_ORIGIN));
   }
 
   /** Takes a pending move for `clientId` (once); undefined when there is none. */
-  takeMove(workshopId: string, clientId: number): { toGroup: number } | undefined {
+  takeMove(workshopId: string, clientId: number): Promise<{ toGroup: number } | undefined> {
     return this.#change(workshopId, (c) => c.takeMove(clientId, SERVER_ORIGIN));
   }
 
   /** Replaces the run-sheet (the current step stays when it is still there). */
-  steps(workshopId: string, steps: readonly Step[]): void {
-    this.#change(workshopId, (c) => c.setSteps(steps, SERVER_ORIGIN));
+  async steps(workshopId: string, steps: readonly Step[]): Promise<void> {
+    await this.#change(workshopId, (c) => c.setSteps(steps, SERVER_ORIGIN));
   }
 
   /** Moves the workshop to step `stepId` (and starts its minutes); null when there is no such step. */
-  goToStep(workshopId: string, stepId: string, now = Date.now()): Step | null {
+  goToStep(workshopId: string, stepId: string, now = Date.now()): Promise<Step | null> {
     return this.#change(workshopId, (c) => c.goToStep(stepId, now, SERVER_ORIGIN));
   }
 
   /** The step the workshop is at, if any. */
-  current(workshopId: string): Step | null {
-    return currentStep(this.read(workshopId));
+  async current(workshopId: string): Promise<Step | null> {
+    return currentStep(await this.read(workshopId));
   }
 }

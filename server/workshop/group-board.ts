@@ -102,7 +102,7 @@ export interface GroupBoardDeps {
   config: Pick<Config, 'maxImportBytes'>;
   log: Logger;
   /** The caller's access, when it is the facilitator's (else it throws 401/403). */
-  facilitator: (ctx: RequestContext) => Access;
+  facilitator: (ctx: RequestContext) => Promise<Access>;
 }
 
 /** What `PUT /api/workshops/:id/groups/:n` answers. */
@@ -114,14 +114,14 @@ export interface GroupBoardResponse extends GroupBoardUpdate {
 /** `PUT /api/workshops/:id/groups/:n` `{ board }` (base64 Yjs update), the facilitator's token only. */
 export function registerGroupBoardRoute(r: Router, deps: GroupBoardDeps): void {
   r.on('PUT', '/api/workshops/:id/groups/:n', async (ctx): Promise<GroupBoardResponse> => {
-    const a = deps.facilitator(ctx);
+    const a = await deps.facilitator(ctx);
     const n = Number(ctx.params.n);
     const group = a.workshop.groups.find((g) => g.number === n);
     if (!group) throw new HttpError(404, `no group ${ctx.params.n} in this workshop`);
     const limit = deps.config.maxImportBytes;
     const body = ctx.json(limit);
     const { board } = valid(object({ board: string({ min: 4, max: limit, pattern: /^[A-Za-z0-9+/]+={0,2}$/ }) }), await body);
-    const update = deps.rooms.change(group.room, (doc) => updateGroupBoard(doc, Buffer.from(board, 'base64'), SERVER_ORIGIN));
+    const update = await deps.rooms.change(group.room, (doc) => updateGroupBoard(doc, Buffer.from(board, 'base64'), SERVER_ORIGIN));
     deps.log.info('workshop.update-board', { workshop: a.workshop.id, group: n, widgets: update.widgets.map((w) => w.type) });
     return { number: group.number, name: group.name, ...update };
   });

@@ -21,7 +21,7 @@ import type { Sessions } from './api.js';
 export interface RunSheetDeps {
   control: Control;
   /** The caller's access when it is the facilitator's (else an HttpError 401/403). */
-  facilitator(ctx: RequestContext): Access;
+  facilitator(ctx: RequestContext): Promise<Access>;
   sessions?: Sessions | undefined;
   now?: () => number;
 }
@@ -52,78 +52,78 @@ export function registerRunSheetRoutes(r: Router, deps: RunSheetDeps): void {
   const { control } = deps;
 
   /** The run-sheet of a workshop; one made before run-sheets gets its parts' default steps now. */
-  const sheet = (a: Access): RunSheetView => {
-    const s = control.read(a.workshop.id);
+  const sheet = async (a: Access): Promise<RunSheetView> => {
+    const s = await control.read(a.workshop.id);
     if (s && s.steps.length > 0) return { steps: s.steps, step: s.step };
-    control.steps(a.workshop.id, defaultSteps(a.workshop.parts));
-    const after = control.read(a.workshop.id);
+    await control.steps(a.workshop.id, defaultSteps(a.workshop.parts));
+    const after = await control.read(a.workshop.id);
     return { steps: after?.steps ?? [], step: after?.step ?? null };
   };
 
-  r.on('GET', '/api/workshops/:id/run-sheet', (ctx) => sheet(deps.facilitator(ctx)));
+  r.on('GET', '/api/workshops/:id/run-sheet', async (ctx) => sheet(await deps.facilitator(ctx)));
 
   r.on('POST', '/api/workshops/:id/run-sheet/steps/:step', async (ctx) => {
-    const a = deps.facilitator(ctx);
+    const a = await deps.facilitator(ctx);
     const edit: StepRequest = valid(stepRequest, await ctx.json(), 'body');
-    const { steps } = sheet(a);
+    const { steps } = await sheet(a);
     const id = ctx.params.step as string;
     const step = steps.find((s) => s.id === id);
     if (!step) throw new HttpError(404, `no step ${id.slice(0, 40)} in the run-sheet`);
-    control.steps(a.workshop.id, editStep(steps, id, { ...(edit.text ? { text: { ...step.text, ...edit.text } } : {}), ...(edit.minutes !== undefined ? { minutes: edit.minutes } : {}) }));
+    await control.steps(a.workshop.id, editStep(steps, id, { ...(edit.text ? { text: { ...step.text, ...edit.text } } : {}), ...(edit.minutes !== undefined ? { minutes: edit.minutes } : {}) }));
     return sheet(a);
   });
 
   r.on('POST', '/api/workshops/:id/run-sheet/go', async (ctx) => {
-    const a = deps.facilitator(ctx);
+    const a = await deps.facilitator(ctx);
     const body = valid(goRequest, await ctx.json(), 'body');
-    const { steps, step } = sheet(a);
+    const { steps, step } = await sheet(a);
     const target = body.step !== undefined ? steps.find((s) => s.id === body.step) : body.to ? stepBeside(steps, step?.id ?? null, body.to === 'next' ? 1 : -1) : null;
     if (!target) throw new HttpError(body.step !== undefined ? 404 : 409, body.step !== undefined ? 'no such step in the run-sheet' : body.to ? `there is no ${body.to} step` : 'body: give step or to');
-    control.goToStep(a.workshop.id, target.id, now());
+    await control.goToStep(a.workshop.id, target.id, now());
     return sheet(a);
   });
 
   r.on('POST', '/api/workshops/:id/attention', async (ctx) => {
-    const a = deps.facilitator(ctx);
+    const a = await deps.facilitator(ctx);
     const body: AttentionRequest = valid(attentionRequest, await ctx.json(), 'body');
     const g = body.group ?? null;
     if (g !== null) knownGroup(a, g);
     const attention: Attention = { group: g, at: now(), ...(body.tool ? { tool: body.tool } : {}), ...(body.rect ? { rect: body.rect } : {}) };
     if (!attention.tool && !attention.rect) {
       // No target given: the current step's first tool.
-      const tool = control.current(a.workshop.id)?.tools[0];
+      const tool = (await control.current(a.workshop.id))?.tools[0];
       if (!tool) throw new HttpError(409, 'body: give tool or rect (the current step has no tool)');
       attention.tool = tool;
     }
-    control.write(a.workshop.id, { attention });
+    await control.write(a.workshop.id, { attention });
     return attention;
   });
 
   r.on('POST', '/api/workshops/:id/pointer', async (ctx) => {
-    const a = deps.facilitator(ctx);
+    const a = await deps.facilitator(ctx);
     const body: PointerRequest = valid(pointerRequest, await ctx.json(), 'body');
     knownGroup(a, body.group);
     const pointer: Pointer | null = body.point ? { group: body.group, x: body.point.x, y: body.point.y, at: now() } : null;
-    control.write(a.workshop.id, { pointer });
+    await control.write(a.workshop.id, { pointer });
     return pointer;
   });
 
   r.on('POST', '/api/workshops/:id/lead', async (ctx) => {
-    const a = deps.facilitator(ctx);
+    const a = await deps.facilitator(ctx);
     const body: LeadRequest = valid(leadRequest, await ctx.json(), 'body');
     knownGroup(a, body.group);
     if (body.clientId === null) {
-      control.write(a.workshop.id, { lead: null });
+      await control.write(a.workshop.id, { lead: null });
       return null;
     }
     // Awareness client ids are public: the one to follow must be this facilitator's own
     // connection to that group's board, or anyone could make a group follow anybody.
-    const owner = deps.sessions?.ownerOf(body.clientId);
+    const owner = await deps.sessions?.ownerOf(body.clientId);
     if (!owner || owner.room !== groupRoom(a.workshop.id, body.group) || owner.subject !== hashToken(ctx.token() as string)) {
       throw new HttpError(403, "clientId: not the facilitator's own connection to that group's board");
     }
     const lead: Lead = { group: body.group, clientId: body.clientId, at: now() };
-    control.write(a.workshop.id, { lead });
+    await control.write(a.workshop.id, { lead });
     return lead;
   });
 }

@@ -131,11 +131,11 @@ describe('free boards', () => {
     clients.push(c);
     await synced(c);
     c.doc.getMap('m').set('x', 1);
-    await until(() => server.store.listRooms().includes('a-free-board'));
-    expect(server.api.deleteExpired(Date.now() + 29 * 86_400_000)).toBe(0);
-    expect(server.store.listRooms()).toContain('a-free-board');
-    server.api.deleteExpired(Date.now() + 31 * 86_400_000);
-    expect(server.store.listRooms()).not.toContain('a-free-board');
+    await until(async () => (await server.store.listRooms()).includes('a-free-board'));
+    expect(await server.api.deleteExpired(Date.now() + 29 * 86_400_000)).toBe(0);
+    expect(await server.store.listRooms()).toContain('a-free-board');
+    await server.api.deleteExpired(Date.now() + 31 * 86_400_000);
+    expect(await server.store.listRooms()).not.toContain('a-free-board');
   });
 
   it('can be turned off, and are refused then', async () => {

@@ -47,7 +47,7 @@ describe('durability', () => {
     const b = open(server.url, 'compact');
     await until(() => b.doc.getMap('m').get('k19') === 199);
     expect(server.metrics.compactions.get()).toBeGreaterThan(0);
-    const stored = server.store.load('compact');
+    const stored = await server.store.load('compact');
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates.length).toBeLessThanOrEqual(26);
     await server.close();
@@ -60,10 +60,10 @@ describe('durability', () => {
     const a = open(server.url, 'idle');
     await synced(a);
     a.doc.getMap('m').set('kept', 'yes');
-    await until(() => server.store.load('idle').updates.length > 0);
+    await until(async () => (await server.store.load('idle')).updates.length > 0);
     a.provider.disconnect();
     await until(() => server.rooms.size === 0, 5000, 'the room to unload');
-    const stored = server.store.load('idle');
+    const stored = await server.store.load('idle');
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates).toHaveLength(0);
     const b = open(server.url, 'idle');

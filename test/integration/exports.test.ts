@@ -35,8 +35,8 @@ describe('exports over HTTP', () => {
     const column = board.read().items.find((i) => i.kind === 'wall-column')!;
     board.create('matrix-note', { props: { widget: matrix.id, field: 'hverken', text: 'Vi ser ikke de unge, der dropper ud =1+1', criterion: 4, order: 1 } }, 'me');
     board.create('wall-post', { props: { column: column.id, text: 'Ledelsen bakker op "fuldt ud"', author: 'Ida', order: 1 } }, 'me');
-    await until(() => {
-      const s = boardOf(server.rooms.state(w.groups[0]!.room));
+    await until(async () => {
+      const s = boardOf(await server.rooms.state(w.groups[0]!.room));
       return s.read().items.some((i) => i.kind === 'wall-post');
     });
     board.destroy();

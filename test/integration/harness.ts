@@ -69,10 +69,10 @@ export function synced(client: Client, timeoutMs = 10_000): Promise<void> {
   });
 }
 
-/** Polls `cond` until true or throws after `timeoutMs`. */
-export async function until(cond: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+/** Polls `cond` (which may read the store, asynchronously) until true or throws after `timeoutMs`. */
+export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const start = Date.now();
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -15,9 +15,9 @@ import { call, connectWithToken, createWorkshop } from './workshop-helpers.js';
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The room as a fresh client would get it: the server's state in a new document. */
-function served(server: Server, room: string): Y.Doc {
+async function served(server: Server, room: string): Promise<Y.Doc> {
   const d = new Y.Doc();
-  Y.applyUpdate(d, server.rooms.state(room));
+  Y.applyUpdate(d, await server.rooms.state(room));
   return d;
 }
 
@@ -69,7 +69,7 @@ describe('a reader cannot write, and nothing pending is ever held', () => {
     await until(() => watcher.doc.getMap('probe').get('x') === 'second');
     writer.doc.getMap('probe').set('y', 'third');
     await until(() => watcher.doc.getMap('probe').get('y') === 'third');
-    for (const d of [writer.doc, watcher.doc, served(server, room)]) expect(holds(d, 'probe', 'injected')).toBe(false);
+    for (const d of [writer.doc, watcher.doc, await served(server, room)]) expect(holds(d, 'probe', 'injected')).toBe(false);
     const fresh = connectWithToken(server.url, room, w.facilitatorToken);
     clients.push(fresh);
     await synced(fresh);
@@ -102,7 +102,7 @@ describe('a reader cannot write, and nothing pending is ever held', () => {
     writer.doc.getMap('probe').set('b', 2);
     await until(() => watcher.doc.getMap('probe').get('b') === 2);
     expect(writer.closes.filter((c) => c.code >= 4500)).toEqual([]);
-    for (const d of [writer.doc, watcher.doc, served(server, room)]) {
+    for (const d of [writer.doc, watcher.doc, await served(server, room)]) {
       expect(d.getMap('probe').has('forged')).toBe(false);
       expect(holds(d, 'probe', 'injected')).toBe(false);
     }
@@ -122,8 +122,8 @@ describe('a reader cannot write, and nothing pending is ever held', () => {
     const n = participant.closes.length;
     await until(() => participant.closes.length > n + 1, 10_000, 'two more refusals after the lock lifted');
     watcher.doc.getMap('probe').set('after-unlock', 1);
-    await until(() => served(server, room).getMap('probe').get('after-unlock') === 1);
-    expect(served(server, room).getMap('probe').has('locked-write')).toBe(false);
+    await until(async () => (await served(server, room)).getMap('probe').get('after-unlock') === 1);
+    expect((await served(server, room)).getMap('probe').has('locked-write')).toBe(false);
     expect(watcher.doc.getMap('probe').has('locked-write')).toBe(false);
     const held = Y.encodeStateAsUpdate(participant.doc);
     await restart();
@@ -174,7 +174,7 @@ describe('a poisoned delete set', () => {
     expect(await closed(raw.ws)).toEqual({ code: 4500, reason: 'update cannot be integrated, resync' });
     const room = big.rooms.peek('poison')!;
     expect(room.doc.store.pendingDs).toBeNull();
-    expect(big.store.load('poison').updates.every((u) => u.byteLength < 100_000)).toBe(true);
+    expect((await big.store.load('poison')).updates.every((u) => u.byteLength < 100_000)).toBe(true);
 
     const times: number[] = [];
     for (let i = 0; i < 40; i++) times.push(await roundTrip(a, b, `after-${i}`));
@@ -220,7 +220,7 @@ describe('an update that depends on one the server has not seen', () => {
     writer.doc.getArray('list').insert(1, ['second']);
     await until(() => closes.includes(4500), 5000, 'the out-of-order update to be refused');
     await until(() => reader.doc.getArray('list').toJSON().join() === 'first,second', 10_000, 'the reader to converge');
-    expect(served(server, 'order').getArray('list').toJSON()).toEqual(['first', 'second']);
+    expect((await served(server, 'order')).getArray('list').toJSON()).toEqual(['first', 'second']);
     writer.destroy();
     reader.destroy();
   });
@@ -300,7 +300,7 @@ describe('budgets refuse with their own close code, and the room goes on', () =>
     await goesOn(a, b, 'after-4502');
     b.doc.getMap('m').delete('keep');
     await until(() => !a.doc.getMap('m').has('keep'));
-    expect(served(server, 'budget').getMap('m').has('big')).toBe(false);
+    expect((await served(server, 'budget')).getMap('m').has('big')).toBe(false);
   });
 
   it('items per board: 4503', async () => {
@@ -395,9 +395,9 @@ describe('a board poisoned before the integrability check', () => {
     expect(room.large).toBe(true);
     // Compaction by the worker writes a state without them.
     for (let i = 0; i < 10; i++) c.doc.getMap('m').set(`k${i}`, i);
-    await until(() => server.store.load('old').snapshot !== null, 10_000, 'a compaction');
+    await until(async () => (await server.store.load('old')).snapshot !== null, 10_000, 'a compaction');
     const snap = new Y.Doc();
-    Y.applyUpdate(snap, server.store.load('old').snapshot!);
+    Y.applyUpdate(snap, (await server.store.load('old')).snapshot!);
     expect(snap.store.pendingDs).toBeNull();
     expect(snap.store.pendingStructs).toBeNull();
     expect(snap.getMap('m').get('big')).toBe('x'.repeat(4000));
@@ -455,11 +455,11 @@ describe('a failed append changes nothing any client can see', () => {
     a.doc.getMap('m').set('w', 'while full');
     await until(() => server.metrics.closes.get({ reason: 'storage failure' }) >= 2, 5000, 'both clients to be closed');
     expect(seen).toEqual([]);
-    expect(server.store.load('disk').updates).toHaveLength(0);
+    expect((await server.store.load('disk')).updates).toHaveLength(0);
     server.store.append = append;
     // a still holds its write and resends it once the store takes it again.
     await until(() => b.doc.getMap('m').get('w') === 'while full', 10_000, 'the write to arrive after the store recovered');
-    expect(served(server, 'disk').getMap('m').get('w')).toBe('while full');
+    expect((await served(server, 'disk')).getMap('m').get('w')).toBe('while full');
     a.destroy();
     b.destroy();
   });
@@ -471,14 +471,14 @@ describe('a failed append changes nothing any client can see', () => {
     server.store.append = () => {
       throw new Error('SQLITE_FULL: database or disk is full');
     };
-    expect(() => server.rooms.change('disk2', (doc) => doc.getMap('m').set('server', 'while full'))).toThrow(/SQLITE_FULL/);
+    await expect(server.rooms.change('disk2', (doc) => doc.getMap('m').set('server', 'while full'))).rejects.toThrow(/SQLITE_FULL/);
     server.store.append = append;
     await until(() => a.provider.wsconnected && a.provider.synced, 10_000, 'the client to reconnect');
     const fresh = connect(server.url, 'disk2');
     await synced(fresh);
     expect(fresh.doc.getMap('m').has('server')).toBe(false);
     expect(a.doc.getMap('m').has('server')).toBe(false);
-    expect(served(server, 'disk2').getMap('m').has('server')).toBe(false);
+    expect((await served(server, 'disk2')).getMap('m').has('server')).toBe(false);
     a.destroy();
     fresh.destroy();
   });

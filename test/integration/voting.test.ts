@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 /** Writes matrix notes into group `n`'s board, as the group would. */
-function addNotes(w: CreatedWorkshopResponse, n: number, notes: [field: 'bor-gor' | 'bor-ikke-gor' | 'gor-ikke-bor' | 'hverken', text: string][]): void {
-  server.rooms.change(`w-${w.id}-g${n}`, (doc) => {
+async function addNotes(w: CreatedWorkshopResponse, n: number, notes: [field: 'bor-gor' | 'bor-ikke-gor' | 'gor-ikke-bor' | 'hverken', text: string][]): Promise<void> {
+  await server.rooms.change(`w-${w.id}-g${n}`, (doc) => {
     const board = new Board(doc);
     const matrix = board.read().items.find((i) => i.kind === 'widget' && i.props.widget === 'bor-gor-matrix')!.id;
     notes.forEach(([field, text], i) => board.create('matrix-note', { props: { widget: matrix, field, text, criterion: 0, order: i + 1, color: 'yellow' } }, 'test'));
@@ -67,9 +67,9 @@ const close = (w: CreatedWorkshopResponse, id: string) => call<VoteView>(server.
 /** A workshop whose groups wrote "Bør, men gør ikke" notes (two groups the same one). */
 async function workshopWithNotes(): Promise<CreatedWorkshopResponse> {
   const w = await createWorkshop(server.url, 3);
-  addNotes(w, 1, [['bor-ikke-gor', 'Inddrag de unge'], ['bor-ikke-gor', 'Fælles it'], ['bor-gor', 'Netværksmøder']]);
-  addNotes(w, 2, [['bor-ikke-gor', 'inddrag de unge '], ['bor-ikke-gor', 'Ledelsen møder op']]);
-  addNotes(w, 3, [['bor-ikke-gor', 'Mentorordning']]);
+  await addNotes(w, 1, [['bor-ikke-gor', 'Inddrag de unge'], ['bor-ikke-gor', 'Fælles it'], ['bor-gor', 'Netværksmøder']]);
+  await addNotes(w, 2, [['bor-ikke-gor', 'inddrag de unge '], ['bor-ikke-gor', 'Ledelsen møder op']]);
+  await addNotes(w, 3, [['bor-ikke-gor', 'Mentorordning']]);
   return w;
 }
 
@@ -84,7 +84,7 @@ describe('dot voting', () => {
     expect((await call(server.url, 'POST', `/api/workshops/${w.id}/participants`, { token: w.plenumToken })).status).toBe(403);
     expect((await call(server.url, 'POST', `/api/workshops/${w.id}/participants`, {})).status).toBe(401);
     // Kept as a hash only.
-    const rows = server.workshops.db.prepare('SELECT hash FROM vote_participants').all() as { hash: string }[];
+    const rows = server.sqlite!.prepare('SELECT hash FROM vote_participants').all() as { hash: string }[];
     expect(rows.some((r) => r.hash === mine.body.credential)).toBe(false);
   });
 
@@ -108,10 +108,10 @@ describe('dot voting', () => {
       [3, 'Ledelsen møder op', [2]],
       [4, 'Mentorordning', [3]],
     ]);
-    expect(server.api.control.read(w.id)!.vote).toMatchObject({ id: v.body.id, open: true, revealed: false });
+    expect((await server.api.control.read(w.id))!.vote).toMatchObject({ id: v.body.id, open: true, revealed: false });
     expect((await start(w, { list: 'bor-gor-matrix:bor-gor', dots: 3, hidden: true })).status).toBe(409);
     // Later notes do not change the items of a vote that has started.
-    addNotes(w, 3, [['bor-ikke-gor', 'Skrevet efter start']]);
+    await addNotes(w, 3, [['bor-ikke-gor', 'Skrevet efter start']]);
     expect((await getVote(w, v.body.id, w.facilitatorToken)).items).toHaveLength(4);
     await close(w, v.body.id);
   });
@@ -143,16 +143,16 @@ describe('dot voting', () => {
     // Revealing shows them to everyone.
     expect((await call(server.url, 'POST', `/api/workshops/${w.id}/votes/${v.id}/reveal`, { token: w.plenumToken })).status).toBe(403);
     expect((await call<VoteView>(server.url, 'POST', `/api/workshops/${w.id}/votes/${v.id}/reveal`, { token: w.facilitatorToken })).body.revealed).toBe(true);
-    expect(server.api.control.read(w.id)!.vote).toMatchObject({ id: v.id, open: true, revealed: true });
+    expect((await server.api.control.read(w.id))!.vote).toMatchObject({ id: v.id, open: true, revealed: true });
     expect((await getVote(w, v.id, w.plenumToken)).totals).toEqual([4, 0, 0, 2]);
     expect((await getVote(w, v.id, b.token, b.credential)).totals).toEqual([4, 0, 0, 2]);
     // Closed: nobody votes, the totals are fixed, the ballots are gone.
     const closed = (await close(w, v.id)).body;
     expect(closed).toMatchObject({ state: 'closed', voters: 2, cast: 6, totals: [4, 0, 0, 2] });
-    expect(server.api.control.read(w.id)!.vote).toMatchObject({ id: v.id, open: false });
+    expect((await server.api.control.read(w.id))!.vote).toMatchObject({ id: v.id, open: false });
     expect((await ballot(w, v.id, a, { '2': 1 })).status).toBe(409);
     expect((await getVote(w, v.id, w.plenumToken)).totals).toEqual([4, 0, 0, 2]);
-    expect(server.workshops.db.prepare('SELECT count(*) AS n FROM vote_ballots WHERE vote_id = ?').get(v.id)).toEqual({ n: 0 });
+    expect(server.sqlite!.prepare('SELECT count(*) AS n FROM vote_ballots WHERE vote_id = ?').get(v.id)).toEqual({ n: 0 });
     // A new vote may start now; the old one is kept with the workshop.
     expect((await start(w, { list: 'bor-gor-matrix:bor-gor', dots: 1, hidden: false })).status).toBe(201);
     const all = await call<VoteView[]>(server.url, 'GET', `/api/workshops/${w.id}/votes`, { token: w.plenumToken });
@@ -173,7 +173,7 @@ describe('dot voting', () => {
     expect((await ballot(w, v.id, a, { '3': 1 })).status).toBe(409);
     const after = await getVote(w, v.id, w.plenumToken);
     expect(after.state).toBe('closed');
-    expect(server.api.control.read(w.id)!.vote).toMatchObject({ id: v.id, open: false });
+    expect((await server.api.control.read(w.id))!.vote).toMatchObject({ id: v.id, open: false });
     // The one ballot that came in time counts (if the machine was quick enough to send it).
     expect(after.totals).toEqual(early.status === 200 ? [0, 0, 2, 0] : [0, 0, 0, 0]);
   });
@@ -271,8 +271,8 @@ describe('dot voting', () => {
     expect(csv).toContain('Inddrag de unge');
     expect(csv).toMatch(/vote/);
     // After closing, the stored rows hold counts only.
-    expect(server.workshops.db.prepare('SELECT count(*) AS n FROM vote_ballots WHERE vote_id = ?').get(v.id)).toEqual({ n: 0 });
-    expect(server.workshops.db.prepare('SELECT total FROM vote_items WHERE vote_id = ? ORDER BY key').all(v.id)).toEqual([{ total: 3 }, { total: 0 }, { total: 1 }, { total: 2 }]);
+    expect(server.sqlite!.prepare('SELECT count(*) AS n FROM vote_ballots WHERE vote_id = ?').get(v.id)).toEqual({ n: 0 });
+    expect(server.sqlite!.prepare('SELECT total FROM vote_items WHERE vote_id = ? ORDER BY key').all(v.id)).toEqual([{ total: 3 }, { total: 0 }, { total: 1 }, { total: 2 }]);
   });
 
   it('refuses another workshop’s participants', async () => {
@@ -300,7 +300,7 @@ describe('dot voting', () => {
     expect((await getVote(a, va.id, a.facilitatorToken)).cast).toBe(0);
     // And deleting a workshop deletes its votes.
     await call(server.url, 'DELETE', `/api/workshops/${b.id}`, { token: b.facilitatorToken });
-    expect(server.workshops.db.prepare('SELECT count(*) AS n FROM votes WHERE workshop_id = ?').get(b.id)).toEqual({ n: 0 });
-    expect(server.workshops.db.prepare('SELECT count(*) AS n FROM vote_participants WHERE workshop_id = ?').get(b.id)).toEqual({ n: 0 });
+    expect(server.sqlite!.prepare('SELECT count(*) AS n FROM votes WHERE workshop_id = ?').get(b.id)).toEqual({ n: 0 });
+    expect(server.sqlite!.prepare('SELECT count(*) AS n FROM vote_participants WHERE workshop_id = ?').get(b.id)).toEqual({ n: 0 });
   });
 });

@@ -31,7 +31,7 @@ describe('workshops over the API and websockets', () => {
     for (const g of ws.groups) expect(g.code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
     expect(new Set(ws.groups.map((g) => g.token)).size).toBe(3);
     // Tokens are stored only as hashes.
-    const stored = server.workshops.db.prepare('SELECT hash FROM workshop_tokens').all() as { hash: string }[];
+    const stored = server.sqlite!.prepare('SELECT hash FROM workshop_tokens').all() as { hash: string }[];
     expect(stored.map((r) => r.hash).some((h) => ws.groups.some((g) => g.token === h) || h === ws.facilitatorToken || h === ws.plenumToken)).toBe(false);
     expect(ws.plenumToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(ws.links.plenum).toBe(`/p/${ws.id}#${ws.plenumToken}`);
@@ -130,7 +130,7 @@ describe('workshops over the API and websockets', () => {
     const writer = open(g.room, g.token);
     await synced(writer);
     writer.doc.getMap('probe').set('in-snapshot', 'yes');
-    await until(() => server.rooms.state(g.room).length > 0 && (() => { const d = new Y.Doc(); Y.applyUpdate(d, server.rooms.state(g.room)); return d.getMap('probe').get('in-snapshot') === 'yes'; })());
+    await until(async () => { const state = await server.rooms.state(g.room); if (state.length === 0) return false; const d = new Y.Doc(); Y.applyUpdate(d, state); return d.getMap('probe').get('in-snapshot') === 'yes'; });
     const snap = await call<SnapshotSetView>(server.url, 'POST', `/api/workshops/${ws.id}/snapshots`, { token: ws.facilitatorToken, body: { name: 'Plenum 1' } });
     expect(snap.status).toBe(201);
     expect(snap.body.groups).toEqual([1, 2, 3]);
@@ -160,17 +160,17 @@ describe('workshops over the API and websockets', () => {
     const r = await call(server.url, 'DELETE', `/api/workshops/${w.id}`, { token: w.facilitatorToken });
     expect(r).toMatchObject({ status: 200, body: { deleted: true } });
     await until(() => (c as ReturnType<typeof connectWithToken>).closes.some((x) => x.code === 4410));
-    expect(server.store.listRooms().filter((room) => room.includes(w.id))).toEqual([]);
+    expect((await server.store.listRooms()).filter((room) => room.includes(w.id))).toEqual([]);
     expect((await call(server.url, 'GET', `/api/workshops/${w.id}`, { token: w.facilitatorToken })).status).toBe(404);
     expect(await probeRoom(server.url, w.groups[0]!.room, w.groups[0]!.token)).toEqual({ open: false, code: 4404, reason: 'unknown workshop' });
-    expect(server.workshops.db.prepare('SELECT count(*) AS n FROM workshop_tokens WHERE workshop_id = ?').get(w.id)).toEqual({ n: 0 });
+    expect(server.sqlite!.prepare('SELECT count(*) AS n FROM workshop_tokens WHERE workshop_id = ?').get(w.id)).toEqual({ n: 0 });
   });
 
   it('deletes workshops past their retention period', async () => {
     const w = await createWorkshop(server.url, 1);
-    expect(server.api.deleteExpired(Date.now() + 29 * 86_400_000)).toBe(0);
-    expect(server.api.deleteExpired(Date.now() + 31 * 86_400_000)).toBeGreaterThanOrEqual(1);
-    expect(server.workshops.get(w.id)).toBeNull();
+    expect(await server.api.deleteExpired(Date.now() + 29 * 86_400_000)).toBe(0);
+    expect(await server.api.deleteExpired(Date.now() + 31 * 86_400_000)).toBeGreaterThanOrEqual(1);
+    expect(await server.workshops.get(w.id)).toBeNull();
   });
 
   it('refuses bad input with clear errors', async () => {
