@@ -69,6 +69,10 @@ export interface Config {
   trustedProxies: string[];
   /** Host names (optionally host:port) that HTTP and websocket requests may name; empty: see `allowedHostsFor`. */
   allowedHosts: string[];
+  /** PostgreSQL for everything stored (postgres://…); empty: SQLite in `dataDir`. */
+  databaseUrl: string;
+  /** Redis joining this instance to the others (redis://…); empty: this instance alone. */
+  redisUrl: string;
   /** Quiet logs (tests). */
   quiet: boolean;
 }
@@ -118,6 +122,8 @@ export const DEFAULTS: Config = {
   maxImportBytes: 8 * 1024 * 1024,
   trustedProxies: [],
   allowedHosts: [],
+  databaseUrl: '',
+  redisUrl: '',
   quiet: false,
 };
 
@@ -155,6 +161,8 @@ const SOURCES: Record<keyof Config, { env: string; flag: string }> = {
   maxImportBytes: { env: 'MAX_IMPORT_BYTES', flag: '--max-import-bytes' },
   trustedProxies: { env: 'TRUSTED_PROXIES', flag: '--trusted-proxies' },
   allowedHosts: { env: 'ALLOWED_HOSTS', flag: '--allowed-hosts' },
+  databaseUrl: { env: 'DATABASE_URL', flag: '--database-url' },
+  redisUrl: { env: 'REDIS_URL', flag: '--redis-url' },
   quiet: { env: 'QUIET', flag: '--quiet' },
 };
 
@@ -253,6 +261,10 @@ export function checkConfig(config: Config): void {
       throw new ConfigError(`TRUSTED_PROXIES: expected IP addresses or CIDR ranges such as 10.0.0.0/8 (got ${JSON.stringify(p)})`);
     }
   }
+  if (config.databaseUrl !== '' && !/^postgres(ql)?:\/\/./.test(config.databaseUrl)) {
+    throw new ConfigError('DATABASE_URL: expected postgres://user:password@host:5432/database');
+  }
+  if (config.redisUrl !== '' && !/^rediss?:\/\/./.test(config.redisUrl)) throw new ConfigError('REDIS_URL: expected redis://host:6379');
   for (const h of config.allowedHosts) {
     if (h !== '*' && !HOST_NAME.test(h)) throw new ConfigError(`ALLOWED_HOSTS: expected host names such as board.example.dk or board.example.dk:8443 (got ${JSON.stringify(h)})`);
   }
@@ -260,7 +272,7 @@ export function checkConfig(config: Config): void {
 
 export function usage(): string {
   const lines = Object.entries(SOURCES).map(([key, s]) => {
-    const def = key === 'openBoards' ? 'true on loopback, else false' : JSON.stringify(DEFAULTS[key as keyof Config]);
+    const def = key === 'openBoards' ? 'true on loopback, else false' : key === 'databaseUrl' ? 'none: SQLite in the data folder' : key === 'redisUrl' ? 'none: one instance' : JSON.stringify(DEFAULTS[key as keyof Config]);
     return `  ${s.flag.padEnd(30)} ${s.env.padEnd(26)} default ${def}`;
   });
   return ['Usage: npm start -- [options]', '', '  option                         environment                 ', ...lines].join('\n');
