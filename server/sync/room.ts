@@ -53,6 +53,7 @@ import {
   encodeSyncStep2Update,
   encodeUpdate,
   isEmptyUpdate,
+  MESSAGE_QUERY_AWARENESS,
   type AwarenessEntry,
   type ClientMessage,
 } from './protocol.js';
@@ -778,7 +779,11 @@ export class Room {
       this.#awareness.delete(clientID);
       gone.push({ clientID, clock: rec.clock + 1, json: 'null' });
     }
-    if (gone.length > 0) this.#broadcast(this.#encodeAwareness(gone));
+    if (gone.length === 0) return;
+    this.#broadcast(this.#encodeAwareness(gone));
+    // Its clients may have reconnected here already (their claim was an echo while the old
+    // states stood): the stock client answers a query with its states, its own among them.
+    this.#broadcast(new Uint8Array([MESSAGE_QUERY_AWARENESS]));
   }
 
   #encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
