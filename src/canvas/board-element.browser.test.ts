@@ -179,7 +179,8 @@ describe('<kb-board>', () => {
     presence.setPeers([{ clientId: 9, user: { name: 'Bo', color: '#b3261e' }, cursor: { x: 50, y: 60 }, drags: [{ itemId: note, x: 400, y: 300 }], view: null }]);
     await settle(el);
     const item = $(`[data-item-id="${note}"]`);
-    expect(item.style.left).toBe('400px');
+    // Where Bo holds it (it moves by a transform while in flight: from 100,100 to 400,300).
+    expect(item.style.transform).toBe('translate(300px, 200px)');
     expect(item.querySelector('.drag-tag')?.textContent).toBe('Bo');
     expect($('.cursor span').textContent).toBe('Bo');
     remote.updateProps<'note'>(note, { text: 'Ændret af Bo' }, 'bo');

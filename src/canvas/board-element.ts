@@ -35,6 +35,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { getLocale, t } from '../i18n/index.js';
 import { LocaleController } from '../i18n/lit.js';
 import type { Board, Origin, WidgetType } from '../model/index.js';
@@ -229,6 +230,12 @@ export class KbBoard extends LitElement {
   #announce(message: string): void {
     this.announcement = message;
     this.dispatchEvent(new CustomEvent('kb-status-message', { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  /** A skip link: the tool shown as the task view shows it, and focus in it. */
+  #skipTo(id: string): void {
+    this.focusTool(id);
+    this.#focusWidget(id);
   }
 
   /** Moves focus into a widget (its first control). */
@@ -427,6 +434,17 @@ export class KbBoard extends LitElement {
 
   // ---- rendering ---------------------------------------------------------------------------
 
+  /**
+   * An item re-rendered only when what it shows changed: peers move at ~30 Hz each, and a frame
+   * that redraws their cursors need not redraw 200 items (a phone's CPU has no frame to spare).
+   */
+  #guardedItem(item: CanvasItem, next?: CanvasItem): unknown {
+    const local = this.#drags.positions.get(item.id);
+    const peer = local ? null : this.#peers.dragOf(item.id);
+    const deps = [item, local?.x, local?.y, peer?.x, peer?.y, peer?.remote.clientId, peer?.remote.user.name, peer?.remote.user.color, this.selection.has(item.id), this.editing === item.id, next?.id];
+    return guard([...deps, this.readonly, this.board, this.presence, this.origin, this.userName, this.clientTag, this.chrome, getLocale()], () => this.#renderItem(item, next));
+  }
+
   #renderItem(item: CanvasItem, next?: CanvasItem): TemplateResult {
     const pos: { x: number; y: number; remote?: Peer } = this.#drags.positions.get(item.id) ?? this.#peers.dragOf(item.id) ?? item.geometry;
     const state: ItemState = {
@@ -445,7 +463,7 @@ export class KbBoard extends LitElement {
       },
       editKeydown: (e) => this.#keys.editor(e, item),
       commit: (value) => this.#commitText(item, value),
-      ...(next?.kind === 'widget' && this.chrome ? { skip: { label: cm('nextTool', { name: t(`widget.${next.props.widget}`) }), go: () => this.#focusWidget(next.id) } } : {}),
+      ...(next?.kind === 'widget' && this.chrome ? { skip: { label: cm('nextTool', { name: t(`widget.${next.props.widget}`) }), go: () => this.#skipTo(next.id) } } : {}),
     }, this);
   }
 
@@ -456,7 +474,7 @@ export class KbBoard extends LitElement {
     const items = this.canvasItems();
     const tools = items.filter((i): i is CanvasItem & { kind: 'widget' } => i.kind === 'widget');
     return html`
-      ${this.chrome ? renderSkipLinks(tools, (id) => this.#focusWidget(id)) : nothing}
+      ${this.chrome ? renderSkipLinks(tools, (id) => this.#skipTo(id)) : nothing}
       <div
         class="viewport ${this.#gestures.panning ? 'panning' : ''} ${this.#sel.placing ? 'placing' : ''}"
         part="viewport"
@@ -474,7 +492,7 @@ export class KbBoard extends LitElement {
         @focusin=${(e: FocusEvent) => this.chrome && this.#task.focusIn(e)}
       >
         <div class="world" style=${styleMap({ transform: `scale(${v.zoom}) translate(${-v.x}px, ${-v.y}px)` })} @pointerdown=${this.#onWorldCapture}>
-          ${repeat(items, (i) => i.id, (i) => this.#renderItem(i, i.kind === 'widget' ? tools[(tools.indexOf(i) + 1) % tools.length] : undefined))}
+          ${repeat(items, (i) => i.id, (i) => this.#guardedItem(i, i.kind === 'widget' ? tools[(tools.indexOf(i) + 1) % tools.length] : undefined))}
           ${this.#gestures.band ? html`<div class="band" style=${styleMap(bandStyle(this.#gestures.band))}></div>` : nothing}
           ${this.pointer ? renderPointer(this.pointer, v.zoom) : nothing}
           ${this.#peers.peers.map((p) => (p.cursor ? renderCursor({ ...p, cursor: p.cursor }, v.zoom, this.#peers.idle(p.clientId)) : nothing))}

@@ -19,6 +19,7 @@ export interface CanvasDocHost extends ReactiveControllerHost {
 
 export class CanvasDoc implements ReactiveController {
   #items: CanvasItem[] | null = null;
+  #last: CanvasItem[] = [];
   #off: (() => void) | undefined;
   #undo: BoardUndoManager | null = null;
 
@@ -33,6 +34,7 @@ export class CanvasDoc implements ReactiveController {
     this.#off?.();
     this.#off = undefined;
     this.#items = null;
+    this.#last = [];
     this.#undo?.destroy();
     this.#undo = null;
   }
@@ -43,6 +45,7 @@ export class CanvasDoc implements ReactiveController {
     if (boardChanged) {
       this.#off?.();
       this.#items = null;
+      this.#last = [];
       this.#off = board?.observe(() => {
         this.#items = null;
         this.changed();
@@ -59,9 +62,16 @@ export class CanvasDoc implements ReactiveController {
     const board = this.host.board;
     if (!board) return [];
     if (this.#items) return this.#items;
-    const items = board.read().items.filter((i): i is CanvasItem => ownerKey(i.kind) === undefined);
+    // An item that did not change keeps its object, so the canvas redraws only what changed.
+    const before = new Map(this.#last.map((i) => [i.id, i]));
+    const items = board.read().items.flatMap((i): CanvasItem[] => {
+      if (ownerKey(i.kind) !== undefined) return [];
+      const was = before.get(i.id);
+      return [was && sameItem(was, i as CanvasItem) ? was : (i as CanvasItem)];
+    });
     // Frames lie beneath everything else, so what is inside stays clickable.
     this.#items = items.sort((a, b) => (a.kind === 'frame' ? 0 : 1) - (b.kind === 'frame' ? 0 : 1) || a.geometry.z - b.geometry.z);
+    this.#last = this.#items;
     return this.#items;
   }
 
@@ -127,4 +137,10 @@ export class CanvasDoc implements ReactiveController {
     if (item.kind === 'frame') board.updateProps<'frame'>(item.id, { title: value.slice(0, 200) }, this.host.origin);
     this.written();
   }
+}
+
+function sameItem(a: CanvasItem, b: CanvasItem): boolean {
+  const g = a.geometry;
+  const h = b.geometry;
+  return a.kind === b.kind && g.x === h.x && g.y === h.y && g.w === h.w && g.h === h.h && g.z === h.z && g.parent === h.parent && JSON.stringify(a.props) === JSON.stringify(b.props);
 }

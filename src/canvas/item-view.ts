@@ -54,7 +54,15 @@ export function itemLabel(item: CanvasItem | undefined): string {
 
 export function renderItem(item: CanvasItem, s: ItemState, act: ItemActions, ctx: WidgetContext): TemplateResult {
   const g = item.geometry;
-  const box = { left: `${s.at.x}px`, top: `${s.at.y}px`, width: `${g.w}px`, height: `${g.h}px` };
+  // An item in flight moves by a transform on its own layer: nothing else is laid out or painted again.
+  const moved = s.dragging || s.remote;
+  const box = {
+    left: `${moved ? g.x : s.at.x}px`,
+    top: `${moved ? g.y : s.at.y}px`,
+    width: `${g.w}px`,
+    height: `${g.h}px`,
+    transform: moved ? `translate(${s.at.x - g.x}px, ${s.at.y - g.y}px)` : null,
+  };
   const classes = ['item', item.kind, s.selected ? 'selected' : '', s.remote ? 'remote-drag' : '', s.dragging ? 'dragging' : ''].join(' ');
   const tag = s.remote ? html`<span class="drag-tag" style=${styleMap({ background: s.remote.user.color })}>${s.remote.user.name}</span>` : nothing;
   const stop = (e: Event): void => e.stopPropagation();

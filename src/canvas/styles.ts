@@ -73,7 +73,11 @@ export const boardStyles = css`
   }
   .item.remote-drag {
     opacity: 0.75;
-    transition: left 33ms linear, top 33ms linear;
+    transition: transform 33ms linear;
+  }
+  .item.remote-drag,
+  .item.dragging {
+    will-change: transform;
   }
   .item.dragging {
     box-shadow: var(--kb-shadow-lifted, 0 6px 18px rgb(0 0 0 / 0.18));
@@ -249,10 +253,6 @@ export const boardStyles = css`
     flex-direction: column;
     align-items: stretch;
     z-index: 12;
-  }
-  .sheet kb-palette {
-    display: grid;
-    grid-template-columns: 1fr 1fr;
   }
   .sheet .close {
     align-self: flex-end;

@@ -44,12 +44,35 @@ export function tokenProtocols(token: string): string[] {
 
 /** Opens `doc` on the room with the stock provider (reconnecting, at most 5 s apart). */
 export function openProvider(doc: Y.Doc, opts: SocketOptions): WebsocketProvider {
-  return new WebsocketProvider(opts.serverUrl ?? defaultServerUrl(), opts.room, doc, {
+  const provider = new WebsocketProvider(opts.serverUrl ?? defaultServerUrl(), opts.room, doc, {
     params: opts.params ?? {},
     ...(opts.token ? { protocols: tokenProtocols(opts.token) } : {}),
     maxBackoffTime: 5000,
     ...(opts.WebSocket ? { WebSocketPolyfill: opts.WebSocket } : {}),
   });
+  sendOwnAwarenessOnly(provider);
+  return provider;
+}
+
+type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
+
+/**
+ * The stock provider sends every awareness change it hears back to the server (and to the
+ * browser's other tabs): with five people dragging, 150 echoes a second from every screen,
+ * which the server drops anyway (server/sync/room.ts) and a phone's CPU cannot spare. Only
+ * this client's own state goes out; the server greets a newcomer with everyone's.
+ */
+function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
+  const p = provider as unknown as { _awarenessUpdateHandler: (c: AwarenessChanges, origin: unknown) => void };
+  const send = p._awarenessUpdateHandler;
+  const me = provider.awareness.clientID;
+  const own = (ids: number[]): number[] => ids.filter((id) => id === me);
+  provider.awareness.off('update', send);
+  p._awarenessUpdateHandler = ({ added, updated, removed }, origin) => {
+    const c = { added: own(added), updated: own(updated), removed: own(removed) };
+    if (c.added.length + c.updated.length + c.removed.length > 0) send(c, origin);
+  };
+  provider.awareness.on('update', p._awarenessUpdateHandler);
 }
 
 /** Refusals of one provider: remembered, so a listener that subscribes later still hears. */
