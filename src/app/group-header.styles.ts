@@ -51,6 +51,15 @@ export const groupHeaderStyles = css`
     header.workshop kb-timer::part(label) {
       display: none;
     }
+    /* A message reads across the phone: its label above it, the button beside it. */
+    .banner {
+      flex-wrap: wrap;
+      gap: 2px 12px;
+      font-size: 1rem;
+    }
+    .banner strong {
+      flex-basis: 100%;
+    }
   }
   header.workshop button {
     min-height: 44px;

@@ -47,18 +47,27 @@ export class KbGroupHeader extends PagePart {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#banners.disconnect();
-    this.#overlay(0);
+    ((this.getRootNode() as ShadowRoot).host as HTMLElement | undefined)?.style.setProperty('--kb-overlay-top', '0px');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const box = this.querySelector('.banners');
     if (box) this.#banners.observe(box);
+    // What lies between the header and the board (the step's instruction) pushes the banners down.
+    for (let el = this.nextElementSibling; el && !el.classList.contains('board-area'); el = el.nextElementSibling) this.#banners.observe(el);
     this.#overlay();
   }
 
-  /** Tells the page (and the board in it) how much of the board's top the banners cover. */
-  #overlay(h = this.querySelector('.banners')?.getBoundingClientRect().height ?? 0): void {
+  /**
+   * Puts the banners at the board's top edge and tells the page (and the board in it) how much
+   * of the board they cover.
+   */
+  #overlay(): void {
+    const box = this.querySelector<HTMLElement>('.banners');
+    const area = this.parentElement?.querySelector('.board-area');
+    if (box && area) box.style.top = `${Math.round(area.getBoundingClientRect().top - this.getBoundingClientRect().top)}px`;
+    const h = box?.getBoundingClientRect().height ?? 0;
     const host = (this.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
     host?.style.setProperty('--kb-overlay-top', `${Math.ceil(h)}px`);
   }
