@@ -337,8 +337,7 @@ export class KbGroupPage extends LitElement {
             .board=${this.peeking?.room.board ?? null}
             @kb-peek=${(e: CustomEvent<{ group: number | null }>) => this.#peek(e.detail.group)}
           ></kb-peek-dialog>
-          ${this.voteList && this.control?.vote ? html`<kb-vote-list .workshopId=${this.workshopId} .token=${this.#token ?? ''} .signal=${this.control.vote} .groups=${this.control.groups}></kb-vote-list>` : nothing}
-          <kb-lang></kb-lang>`;
+          ${this.voteList && this.control?.vote ? html`<kb-vote-list .workshopId=${this.workshopId} .token=${this.#token ?? ''} .signal=${this.control.vote} .groups=${this.control.groups}></kb-vote-list>` : nothing}`;
       }
     }
   }
