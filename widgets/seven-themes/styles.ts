@@ -250,6 +250,14 @@ export const sevenThemesStyles = css`
     align-items: center;
     gap: 6px;
   }
+  @media (pointer: coarse) {
+    .assessment-buttons {
+      gap: 16px;
+    }
+    .assessment-buttons button {
+      min-height: 44px;
+    }
+  }
   .assessment-buttons button[aria-pressed='true'] {
     font-weight: 700;
     border-width: 2px;
