@@ -89,7 +89,7 @@ describe('<kb-group-page>', () => {
   });
 
   it('shows the fresh board and says why after the server refused a change for good', async () => {
-    const { el, root, fake, join } = await setup();
+    const { el, root, fake, control, join } = await setup();
     await join('Anna');
     const before = root.querySelector('kb-board') as HTMLElement & { board: unknown };
     const old = before.board;
@@ -99,6 +99,10 @@ describe('<kb-group-page>', () => {
     expect(after.board).not.toBe(old);
     expect(after.board).toBe(fake.boards[0]!.board);
     expect(root.textContent).toContain('Ændringen blev afvist af serveren.');
+    // The text goes once the board is open to writing again.
+    control.set({ locked: false });
+    await el.updateComplete;
+    expect(root.textContent).not.toContain('Ændringen blev afvist af serveren.');
   });
 
   it('shows the lock, the timer and the facilitator’s message from the control document', async () => {

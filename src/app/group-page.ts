@@ -190,17 +190,28 @@ export class KbGroupPage extends LitElement {
       conn.onRefused((r) => this.#refuse(r)),
       conn.onReadOnly(() => this.requestUpdate()),
       // The server refused a change for good: the board was rejoined fresh; say why.
+      // It stays until the board is open to writing again (the lock lifts), at most 15 s.
       conn.onReplaced((text) => {
+        this.#refusalText = text;
         this.error = text;
-        this.requestUpdate();
+        setTimeout(() => this.#clearRefusal(), 15_000);
       }),
     );
     this.#onControl(this.control);
   }
 
+  #refusalText = '';
+
+  /** Takes the refused change's text away, unless another error replaced it meanwhile. */
+  #clearRefusal(): void {
+    if (this.#refusalText !== '' && this.error === this.#refusalText) this.error = '';
+    this.#refusalText = '';
+  }
+
   #onControl(s: ControlState | null): void {
     this.control = s;
     if (!s) return;
+    if (!s.locked) this.#clearRefusal();
     if (s.deleted) {
       this.phase = 'deleted';
       forgetToken(this.#tokenKey);
