@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { axeViolations } from '../../widgets/shared/test-utils.js';
 import { setLocale } from '../i18n/index.js';
@@ -309,10 +309,10 @@ describe('<kb-console-page>', () => {
   it('brings everyone, or one group, to the step’s tool; the thumbnails show that tool', async () => {
     const { el, fetch, click } = await setup();
     await click('[data-action=bring-all]');
-    expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/attention`, body: { group: null } });
+    await vi.waitFor(() => expect(fetch.writes().at(-1)).toMatchObject({ path: `/api/workshops/${ID}/attention`, body: { group: null } }));
     await click('ol.tiles > li[data-group="2"] [data-action=bring-group]');
-    expect(fetch.writes().at(-1)!.body).toEqual({ group: 2 });
-    expect(el.shadowRoot!.textContent).toContain('Gruppe 2 går nu hertil');
+    await vi.waitFor(() => expect(fetch.writes().at(-1)?.body).toEqual({ group: 2 }));
+    await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('Gruppe 2 går nu hertil'));
     const thumb = el.shadowRoot!.querySelector('ol.tiles > li[data-group="1"] kb-board') as KbBoard;
     expect(thumb.task?.tools).toEqual(['seven-themes', 'bor-gor-matrix']);
   });

@@ -13,8 +13,18 @@ import { centreOf, createWorkshop, join, moveFinger, overlaps, pinch, showTool, 
 
 const report = (line: string): void => console.log(`[touch] ${line}`);
 
+/** Checks `probe` until it passes or 5 s went by: the view may still be gliding to the task's tool. */
+async function settled<T>(probe: () => Promise<T>, ok: (t: T) => boolean, page: Person['page']): Promise<T> {
+  let t = await probe();
+  for (let i = 0; i < 20 && !ok(t); i++) {
+    await page.waitForTimeout(250);
+    t = await probe();
+  }
+  return t;
+}
+
 async function expectNoOverlap(p: Person, state: string): Promise<void> {
-  const o = await overlaps(p);
+  const o = await settled(() => overlaps(p), (r) => r.covered.length === 0 && r.small.length === 0, p.page);
   report(`${p.device} ${p.page.viewportSize()!.width}x${p.page.viewportSize()!.height} ${state}: ${o.checked} controls checked, ${o.covered.length} covered, ${o.small.length} under 44x44`);
   expect(o.covered, `${p.device} ${state}: controls under others`).toEqual([]);
   expect(o.small, `${p.device} ${state}: controls under 44x44`).toEqual([]);
@@ -76,7 +86,7 @@ describe('the workshop on phones, tablets and laptops', () => {
     const laptop = await join(fx.browser, fx.server.url, link, 'Lis', 'laptop');
     const targets: string[] = [];
     const targetSize = async (tool: string, selector: string): Promise<void> => {
-      const s = await smallestTarget(phone, selector);
+      const s = await settled(() => smallestTarget(phone, selector), (r) => r.n > 0 && Math.min(r.w, r.h) >= 44, phone.page);
       targets.push(`${tool} ${s.w}x${s.h} (${s.n} on screen)`);
       expect(s.n, `${tool} on screen`).toBeGreaterThan(0);
       expect(Math.min(s.w, s.h), `${tool}: touch target ${s.w}x${s.h}`).toBeGreaterThanOrEqual(44);

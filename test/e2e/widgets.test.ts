@@ -34,6 +34,21 @@ function centre(b: { x: number; y: number; width: number; height: number }): { x
 
 /** Zooms the participant's view onto one widget (selects it and fits). */
 async function focusWidget(page: Page, widget: string): Promise<void> {
+  // A glide of the view (after adding a tool) may still be under way: set the view until it stays.
+  for (let i = 0; i < 10; i++) {
+    await setWidgetView(page, widget);
+    await page.waitForTimeout(150);
+    const stayed = await page.locator('kb-board').evaluate((board, w) => {
+      const b = board as HTMLElement & { view: { x: number; y: number; zoom: number } };
+      const el = b.shadowRoot!.querySelector(`[data-widget="${w}"]`) as HTMLElement;
+      return Math.abs(b.view.x - (parseFloat(el.style.left) - 230 / b.view.zoom)) < 1;
+    }, widget);
+    if (stayed) return;
+    await page.waitForTimeout(300);
+  }
+}
+
+async function setWidgetView(page: Page, widget: string): Promise<void> {
   await page.locator('kb-board').evaluate((board, w) => {
     const b = board as HTMLElement & { view: { x: number; y: number; zoom: number } };
     const el = b.shadowRoot!.querySelector(`[data-widget="${w}"]`) as HTMLElement;
@@ -43,7 +58,6 @@ async function focusWidget(page: Page, widget: string): Promise<void> {
     const zoom = Math.min(1, (vp.width - 260) / parseFloat(el.style.width), (vp.height - 160) / parseFloat(el.style.height));
     b.view = { x: x - 230 / zoom, y: y - 90 / zoom, zoom };
   }, widget);
-  await page.waitForTimeout(150);
 }
 
 describe('three participants working in the widgets at once', () => {
