@@ -3,9 +3,10 @@
  *
  * Appends are group-committed: those made in one tick of the event loop are written by one
  * statement (one round trip, atomic), and each caller's promise resolves when that statement
- * has committed, never later. While one such statement runs, new appends gather for the next,
- * so a busy instance writes larger batches rather than queueing round trips. One statement at
- * a time keeps one room's rows in the order they were appended.
+ * has committed, never later. Up to four statements run at once (PostgreSQL then flushes their
+ * commits together); appends that come while all four run gather for the next, so a busy
+ * instance writes larger batches rather than queueing round trips. A room's rows are never in
+ * two statements at once, which keeps them in the order they were appended.
  *
  * Sequence numbers: the statement raises `rooms.last_seq` by the number of rows of each room
  * (row lock held to commit; rooms taken in name order, so two instances never deadlock) and
@@ -20,6 +21,8 @@ import { buffer, bytes, type Database } from './database.js';
 
 /** Rows one append statement carries at most (a burst waits for the next statement). */
 const MAX_BATCH = 1000;
+/** Append statements in flight at once. */
+const MAX_WRITING = 4;
 
 interface Pending {
   room: string;
@@ -60,7 +63,9 @@ export class PostgresStore implements Store {
   readonly shared = true;
   readonly #pending: Pending[] = [];
   #scheduled = false;
-  #writing = false;
+  #writing = 0;
+  /** Rooms with rows in a statement now. */
+  readonly #busy = new Set<string>();
 
   constructor(readonly db: Database) {}
 
@@ -110,7 +115,7 @@ export class PostgresStore implements Store {
 
   /** The next statement goes out at the end of this tick (or when the one running commits). */
   #schedule(): void {
-    if (this.#scheduled || this.#writing || this.#pending.length === 0) return;
+    if (this.#scheduled || this.#writing >= MAX_WRITING || this.#pending.length === 0) return;
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
@@ -119,9 +124,16 @@ export class PostgresStore implements Store {
   }
 
   async #write(): Promise<void> {
-    if (this.#writing) return;
-    this.#writing = true;
-    const batch = this.#pending.splice(0, MAX_BATCH);
+    if (this.#writing >= MAX_WRITING) return;
+    // Rows of rooms not in a running statement, in the order appended.
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const p of this.#pending) (batch.length < MAX_BATCH && !this.#busy.has(p.room) ? batch : rest).push(p);
+    if (batch.length === 0) return;
+    this.#pending.splice(0, this.#pending.length, ...rest);
+    const rooms = new Set(batch.map((p) => p.room));
+    for (const r of rooms) this.#busy.add(r);
+    this.#writing++;
     try {
       // Each row's distance below its room's new head, in the order the rows were appended.
       const left = new Map<string, number>();
@@ -138,7 +150,8 @@ export class PostgresStore implements Store {
     } catch (err) {
       for (const p of batch) p.reject(err);
     } finally {
-      this.#writing = false;
+      this.#writing--;
+      for (const r of rooms) this.#busy.delete(r);
       this.#schedule();
     }
   }
@@ -203,7 +216,7 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     // Appends already handed over are written first.
-    while (this.#writing || this.#pending.length > 0) await new Promise((r) => setTimeout(r, 5));
+    while (this.#writing > 0 || this.#pending.length > 0) await new Promise((r) => setTimeout(r, 5));
     await this.db.close();
   }
 }
