@@ -59,6 +59,8 @@ const nodeOptions = {
     'bench/next-step': 'bench/client/next-step.ts',
     'bench/workshop': 'bench/workshop.ts',
     'bench/plenum': 'bench/plenum.ts',
+    // Two instances on PostgreSQL + Redis against one on SQLite (starts both servers itself).
+    'bench/cluster': 'bench/cluster.ts',
     'bench/hostile': 'bench/hostile.ts',
     // Loaded into the server under test by bench/hostile (node --import).
     'bench/loop-probe': 'bench/loop-probe.ts',

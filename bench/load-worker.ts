@@ -69,6 +69,8 @@ function mulberry32(seed: number): () => number {
 class Recorder {
   readonly doc = new SampleBuffer();
   readonly awareness = new SampleBuffer();
+  /** Document latencies between clients of different instances (syncUrls). */
+  readonly crossDoc = new SampleBuffer();
   docWrites = 0;
   awarenessWrites = 0;
   readonly closes: CloseCounts = {};
@@ -104,6 +106,7 @@ class Recorder {
     return {
       docLatencies: this.doc.take(),
       awarenessLatencies: this.awareness.take(),
+      crossDocLatencies: this.crossDoc.take(),
       docWrites: this.docWrites,
       awarenessWrites: this.awarenessWrites,
       docExpected: this.docWrites * receivers,
@@ -137,6 +140,8 @@ class BenchClient {
   #timer: NodeJS.Timeout | null = null;
   #stopAt = 0;
   #drag: Drag | null = null;
+  /** Which of `syncUrls` this client is connected to. */
+  readonly #instance: number;
 
   constructor(
     readonly setup: WorkerSetup,
@@ -147,7 +152,9 @@ class BenchClient {
     this.#rng = mulberry32(setup.seed * 1_000_003 + room.index * 1009 + index);
     this.#key = `r${room.index}c${index}`;
     this.#period = 1000 / setup.awarenessHz;
-    this.provider = new WebsocketProvider(setup.syncUrl, room.name, this.doc, { WebSocketPolyfill: NodeWebSocket, disableBc: true });
+    const urls = setup.syncUrls;
+    this.#instance = urls ? index % urls.length : 0;
+    this.provider = new WebsocketProvider(urls ? (urls[this.#instance] as string) : setup.syncUrl, room.name, this.doc, { WebSocketPolyfill: NodeWebSocket, disableBc: true });
     this.provider.on('connection-close', (event) => recorder.closed(event));
     this.provider.on('connection-error', () => {
       if (recorder.live) recorder.connectionErrors++;
@@ -159,9 +166,14 @@ class BenchClient {
   #onCards = (event: Y.YMapEvent<unknown>, tr: Y.Transaction): void => {
     if (tr.origin !== this.provider) return;
     const at = now();
+    const instances = this.setup.syncUrls?.length ?? 1;
     for (const key of event.keysChanged) {
       const t = sentAt(this.cards.get(key));
-      if (t !== null) this.recorder.received(this.recorder.doc, at, t);
+      if (t === null) continue;
+      this.recorder.received(this.recorder.doc, at, t);
+      // Card ids are `r<room>c<writer>:<n>`: the writer's instance is its index modulo the instances.
+      const writer = /^r\d+c(\d+):/.exec(key);
+      if (instances > 1 && writer && Number(writer[1]) % instances !== this.#instance) this.recorder.received(this.recorder.crossDoc, at, t);
     }
   };
 

@@ -4,6 +4,11 @@
 export interface WorkerSetup {
   /** WebsocketProvider serverUrl. */
   syncUrl: string;
+  /**
+   * Several instances serving the same rooms (bench/cluster.ts): client i of each room connects
+   * to `syncUrls[i % length]`, so the clients of one room are spread over the instances.
+   */
+  syncUrls?: string[];
   /** Rooms this worker hosts, all clients of a room in one worker (one clock, one event loop). */
   rooms: { name: string; index: number }[];
   clientsPerRoom: number;
@@ -33,6 +38,8 @@ export interface WorkerResult {
   docLatencies: Float64Array;
   /** Same for awareness (drag) updates. */
   awarenessLatencies: Float64Array;
+  /** With `syncUrls`: the document latencies of updates whose writer is on another instance than the receiver. */
+  crossDocLatencies?: Float64Array;
   /** Document updates (drops) written in the window. */
   docWrites: number;
   /** Awareness drag updates set in the window. */

@@ -17,7 +17,7 @@ const EXIT_TIMEOUT_MS = 5_000;
 const START_DELAY_MS = 200;
 
 /** A client worker thread, with awaitable messages. */
-class ClientWorker {
+export class ClientWorker {
   readonly #worker: Worker;
   readonly #inbox: FromWorker[] = [];
   #wake: (() => void) | null = null;

@@ -54,7 +54,8 @@ export interface PostgresServer {
   destroy(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `durable`: fsync on, as in production (benchmarks); the tests run without it. */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kaedeboard-pg-'));
   const data = join(dir, 'data');
   const socket = join(dir, 'socket');
@@ -68,8 +69,9 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
   pgRun('initdb', ['-D', data, '-U', 'kaedeboard', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  // fsync off: the tests kill kaedeboard instances and stop this server cleanly, never the machine.
-  const options = `-p ${port} -k ${socket} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB`;
+  // fsync off for tests: they kill kaedeboard instances and stop this server cleanly, never the machine.
+  const durability = options.durable ? '' : ' -c fsync=off -c full_page_writes=off';
+  const settings = `-p ${port} -k ${socket} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB${durability}`;
   const clients = new Map<string, pg.Pool>();
   const url = (name = 'postgres'): string => `postgres://kaedeboard@127.0.0.1:${port}/${name}`;
   const server: PostgresServer = {
@@ -89,7 +91,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       return (await pool.query(sql, params)).rows;
     },
     async start() {
-      pgRun('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
+      pgRun('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
     },
     async stop() {
       pgRun('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
