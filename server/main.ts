@@ -16,8 +16,9 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.quiet);
   const server = await startServer(config, log);
-  log.info('server.start', { version: VERSION, url: server.url, dataDir: config.dataDir, durability: config.durability });
-  process.stdout.write(`kaedeboard is running: open ${server.url}/ in a browser (data in ${config.dataDir})\n`);
+  const storage = config.databaseUrl ? 'PostgreSQL' : config.dataDir;
+  log.info('server.start', { version: VERSION, url: server.url, dataDir: config.dataDir, storage, durability: config.durability, cluster: config.redisUrl !== '' });
+  process.stdout.write(`kaedeboard is running: open ${server.url}/ in a browser (data in ${storage})\n`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
