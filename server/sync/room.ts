@@ -35,6 +35,13 @@
  * compacted state plus the log since) and `maxBoardItems` structs; a connection owns one
  * awareness client id, whose state is at most `maxAwarenessBytes`, relayed at most
  * `awarenessBytesPerSecond` (each byte goes to every other connection of the room).
+ *
+ * Why one file (~840 lines): the order of check, apply, commit and broadcast, the burned client
+ * ids, the budgets and the fan-out catch-up all read and write the same per-room state (the queue,
+ * the sequence number, the awareness owners), and the invariant "nothing is sent before it is
+ * stored" is kept by that one queue. The pure parts already live beside it (integrable.ts,
+ * update-shape.ts, conflicts.ts, protocol.ts). Next to split out: awareness (its owners, caps and
+ * echoes) into room-awareness.ts.
  */
 import * as Y from 'yjs';
 import { Close, type CloseAnswer } from './close-codes.js';

@@ -16,6 +16,10 @@
  * `<kb-console-people>`), `<kb-console-snapshots>`, `<kb-exports>` and `<kb-console-delete>`.
  *
  * @cssproperty --kb-radius - the full-size board dialog's corners (and the page's cards).
+ *
+ * Why one file (~500 lines): the page is the one owner of the console's state and connections (API,
+ * control document, a watched room per group, the facilitator's own board connection) and of every
+ * request; what it shows is already split into page parts (console-*.ts), each with its styles.
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';

@@ -30,6 +30,11 @@
  * @csspart toolbar - zoom, undo and redo.
  * @cssproperty --kb-canvas - board background.
  * @cssproperty --kb-grid-dot - colour of the grid dots.
+ *
+ * Why one file (~560 lines): it is the element that wires the canvas's controllers (gestures,
+ * selection, item drags, peers, keyboard, task view, placing, chrome) to one view and one board and
+ * renders them; each behaviour lives in its own module beside it, and what is left here is their
+ * wiring and the render.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
